@@ -1,0 +1,80 @@
+"""The composition root: wires settings, storage, taxonomy, parser and handlers together."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.clock import Clock, SystemClock
+from bot.dispatcher import Dispatcher
+from bot.parsing import IntroParser
+from bot.ports import UnitOfWorkFactory
+from bot.services import Limits, Services
+from bot.settings import Settings, SettingsError
+from bot.taxonomy import CustomSkill, Taxonomy
+
+
+@dataclass(slots=True)
+class App:
+    """A wired bot: the dispatcher plus what must be closed at shutdown."""
+
+    settings: Settings
+    services: Services
+    dispatcher: Dispatcher
+    _close: Callable[[], Awaitable[None]]
+
+    async def aclose(self) -> None:
+        """Release database connections."""
+        await self._close()
+
+
+def build_taxonomy(settings: Settings) -> Taxonomy:
+    """The packaged taxonomy plus the community's own skills and aliases from config."""
+    custom = [
+        CustomSkill(
+            name=s.name,
+            aliases=tuple(s.aliases),
+            category=s.category,
+            related=tuple(s.related),
+            parents=tuple(s.parents),
+        )
+        for s in settings.skills.custom
+    ]
+    try:
+        return Taxonomy.load(custom=custom, extra_aliases=dict(settings.skills.aliases))
+    except ValueError as exc:
+        raise SettingsError(f"skills: {exc}") from exc
+
+
+def build_services(
+    settings: Settings,
+    uow: UnitOfWorkFactory,
+    clock: Clock | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Services:
+    """Services over any unit-of-work factory (SQL or in-memory)."""
+    taxonomy = taxonomy or build_taxonomy(settings)
+    return Services(
+        uow=uow,
+        taxonomy=taxonomy,
+        parser=IntroParser(taxonomy),
+        clock=clock or SystemClock(),
+        limits=Limits(intro_max_chars=settings.intro.max_chars),
+    )
+
+
+async def build_app(settings: Settings, clock: Clock | None = None) -> App:
+    """Open the database, apply migrations and wire the handlers."""
+    from storage.engine import create_engine
+    from storage.migrate import upgrade
+    from storage.uow import make_uow_factory
+
+    taxonomy = build_taxonomy(settings)  # a bad community skill stops start-up before the database
+    engine = create_engine(settings.database.url, echo=settings.database.echo)
+    try:
+        await upgrade(engine)
+    except BaseException:
+        await engine.dispose()
+        raise
+    services = build_services(settings, make_uow_factory(engine), clock, taxonomy)
+    return App(settings, services, Dispatcher(services), engine.dispose)

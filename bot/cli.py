@@ -1,0 +1,159 @@
+"""The `mentormeet` command line: run the bot, the console, migrations and batch parsing."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot import __version__
+from bot.settings import Settings, SettingsError, configure_logging, load_settings
+
+app = typer.Typer(add_completion=False, help="mentormeet — skill profiles, mentors and meetups.")
+db_app = typer.Typer(help="Database migrations.")
+profile_app = typer.Typer(help="Intro parsing tools.")
+app.add_typer(db_app, name="db")
+app.add_typer(profile_app, name="profile")
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="TOML config file (default: $MENTORMEET_CONFIG, "
+                 "./mentormeet.toml, then the per-user config dir)."),
+]
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        settings = load_settings(config)
+    except SettingsError as exc:
+        typer.echo(f"mentormeet: configuration error:\n{exc}", err=True)
+        raise typer.Exit(2) from None
+    configure_logging(settings)
+    return settings
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mentormeet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """mentormeet — skill profiles, mentors and meetups for tech communities."""
+
+
+async def _console(settings: Settings, member: str | None) -> None:
+    from adapters.console.repl import run_repl
+    from adapters.console.script import run_script
+    from adapters.console.session import ConsoleSession
+    from bot.bootstrap import build_app
+
+    bot = await build_app(settings)
+    try:
+        session = ConsoleSession(
+            bot.dispatcher,
+            community=settings.console.community,
+            organizers=settings.console.organizers,
+            out=lambda line: print(line, flush=True),
+        )
+        if sys.stdin.isatty():
+            await run_repl(session, member or settings.console.member, settings.console.community)
+        else:
+            await run_script(session, sys.stdin)
+    finally:
+        await bot.aclose()
+
+
+def _run_console(config: Path | None, member: str | None) -> None:
+    settings = _settings(config)
+    try:
+        asyncio.run(_console(settings, member))
+    except SettingsError as exc:
+        typer.echo(f"mentormeet: configuration error:\n{exc}", err=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("", err=True)
+
+
+@app.command()
+def run(config: ConfigOption = None) -> None:
+    """Run the bot: with no platform tokens configured, the console on SQLite."""
+    _run_console(config, None)
+
+
+@app.command()
+def console(
+    config: ConfigOption = None,
+    member: Annotated[str | None, typer.Option("--as", help="Member name to type as.")] = None,
+) -> None:
+    """Talk to the bot as a member of the local console community (reads a script from a pipe)."""
+    _run_console(config, member)
+
+
+@db_app.command("upgrade")
+def db_upgrade(config: ConfigOption = None) -> None:
+    """Apply all database migrations."""
+    from storage.engine import create_engine
+    from storage.migrate import current, upgrade
+
+    settings = _settings(config)
+
+    async def _go() -> str | None:
+        engine = create_engine(settings.database.url)
+        try:
+            await upgrade(engine)
+            return await current(engine)
+        finally:
+            await engine.dispose()
+
+    typer.echo(f"database at revision {asyncio.run(_go())}")
+
+
+@db_app.command("current")
+def db_current(config: ConfigOption = None) -> None:
+    """Show the database's migration revision."""
+    from storage.engine import create_engine
+    from storage.migrate import current
+
+    settings = _settings(config)
+
+    async def _go() -> str | None:
+        engine = create_engine(settings.database.url)
+        try:
+            return await current(engine)
+        finally:
+            await engine.dispose()
+
+    typer.echo(asyncio.run(_go()) or "no migrations applied")
+
+
+@profile_app.command("parse")
+def profile_parse(
+    config: ConfigOption = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='Read {"id": ..., "text": ...} lines; write one per line.')
+    ] = False,
+) -> None:
+    """Parse an intro from stdin and print the profile as JSON."""
+    from bot.batch import parse_jsonl, parse_one
+
+    settings = _settings(config)
+    stdin = sys.stdin.buffer
+    if jsonl:
+        failed = parse_jsonl(settings, stdin, sys.stdout, sys.stderr)
+        raise typer.Exit(1 if failed else 0)
+    code = parse_one(settings, stdin, sys.stdout, sys.stderr)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point of the `mentormeet` console script."""
+    app()

@@ -1,0 +1,59 @@
+"""Routes each command to its handler and turns unexpected failures into a friendly reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.commands import (
+    Command,
+    ConfirmIntro,
+    EditProfile,
+    Forget,
+    ShowHelp,
+    ShowProfile,
+    SubmitIntro,
+)
+from bot.handlers.forget import forget
+from bot.handlers.help import show_help
+from bot.handlers.intro import confirm_intro, submit_intro
+from bot.handlers.profile import edit_profile, show_profile
+from bot.replies import Reply, error
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Any, Services], Awaitable[Reply]]
+
+HANDLERS: dict[type[Command], Handler] = {
+    ShowHelp: show_help,
+    SubmitIntro: submit_intro,
+    ConfirmIntro: confirm_intro,
+    ShowProfile: show_profile,
+    EditProfile: edit_profile,
+    Forget: forget,
+}
+
+TRY_AGAIN = (
+    "Something went wrong on my side and nothing was changed. Please try again in a moment."
+)
+
+
+class Dispatcher:
+    """Runs commands against the services."""
+
+    def __init__(self, services: Services, handlers: dict[type[Command], Handler] | None = None):
+        self.services = services
+        self._handlers = dict(HANDLERS if handlers is None else handlers)
+
+    async def handle(self, command: Command) -> Reply:
+        """Run the handler for ``command``; never raises for a handler failure."""
+        handler = self._handlers.get(type(command))
+        if handler is None:
+            return error("That command is not available here.")
+        try:
+            return await handler(command, self.services)
+        except Exception:
+            log.exception("command %s failed", type(command).__name__)
+            return error(TRY_AGAIN)

@@ -1,0 +1,1 @@
+"""Domain models of the core: communities, members, skill profiles."""

@@ -1,0 +1,51 @@
+"""The dependencies every handler receives, wired once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.domain.community import Actor, Community, Member
+from bot.parsing import IntroParser
+from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Size limits on member input."""
+
+    intro_max_chars: int = 16_000
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Ports and pure components shared by the handlers."""
+
+    uow: UnitOfWorkFactory
+    taxonomy: Taxonomy
+    parser: IntroParser
+    clock: Clock
+    limits: Limits = Limits()
+
+
+async def community_of(uow: UnitOfWork, actor: Actor) -> Community:
+    """The actor's community, created on first sight."""
+    return await uow.communities.get_or_create(
+        actor.platform, actor.community_external_id, actor.community_name
+    )
+
+
+async def member_of(uow: UnitOfWork, actor: Actor) -> tuple[Community, Member]:
+    """The actor's community and member rows, created on first sight."""
+    community = await community_of(uow, actor)
+    member = await uow.members.get_or_create(
+        community.id, actor.member_external_id, actor.display_name
+    )
+    return community, member
+
+
+async def existing_member(uow: UnitOfWork, actor: Actor) -> tuple[Community, Member | None]:
+    """The actor's community and member, without creating the member."""
+    community = await community_of(uow, actor)
+    return community, await uow.members.find(community.id, actor.member_external_id)

@@ -1,0 +1,1 @@
+"""Builders of neutral reply models (cards) from domain objects."""
