@@ -139,7 +139,8 @@ def db_current(config: ConfigOption = None) -> None:
 def profile_parse(
     config: ConfigOption = None,
     jsonl: Annotated[
-        bool, typer.Option("--jsonl", help='Read {"id": ..., "text": ...} lines; write one per line.')
+        bool,
+        typer.Option("--jsonl", help='Read {"id": ..., "text": ...} lines; write one per line.'),
     ] = False,
 ) -> None:
     """Parse an intro from stdin and print the profile as JSON."""

@@ -101,7 +101,9 @@ def parse_edit(args: str, actor: Actor) -> EditProfile:
             {"add": adds, "learn": learns, "remove": removes}[verb].extend(names)
         elif verb in {"timezone", "tz"}:
             if not value or " " in value:
-                raise UsageError("Give one timezone name, e.g. /profile edit timezone Europe/Berlin")
+                raise UsageError(
+                    "Give one timezone name, e.g. /profile edit timezone Europe/Berlin"
+                )
             fields["timezone"] = value
         elif verb == "capacity":
             fields["mentor_capacity"] = _capacity(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from adapters.console.session import ConsoleSession
 
@@ -21,10 +22,8 @@ async def _read(prompt: str) -> str | None:
 
 async def run_repl(session: ConsoleSession, member: str, community: str) -> None:
     """Read commands until EOF or ':quit', keeping the event loop free for timed events."""
-    try:
+    with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and history when available)
-    except ImportError:
-        pass
     print(BANNER.format(member=member, community=community))
     buffer: list[str] = []
     while True:

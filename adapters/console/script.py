@@ -22,7 +22,8 @@ def _sleep_seconds(arg: str, lineno: int) -> float:
     try:
         seconds = float(arg)
     except ValueError:
-        raise ScriptError(f"line {lineno}: ':sleep' needs a number of seconds, got {arg!r}") from None
+        message = f"line {lineno}: ':sleep' needs a number of seconds, got {arg!r}"
+        raise ScriptError(message) from None
     if not 0 <= seconds <= MAX_SLEEP_SECONDS:
         raise ScriptError(f"line {lineno}: ':sleep' takes 0 to {MAX_SLEEP_SECONDS:g} seconds")
     return seconds

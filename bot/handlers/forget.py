@@ -18,7 +18,10 @@ async def forget(cmd: Forget, svc: Services) -> Reply:
         return Reply(text="Okay, nothing was deleted.")
     if not cmd.confirmed:
         return Reply(
-            text="This deletes everything I store about you in this community. It cannot be undone.",
+            text=(
+                "This deletes everything I store about you in this community. "
+                "It cannot be undone."
+            ),
             cards=(Card(title="What will be deleted", fields=(Field("Data", _WHAT),)),),
             buttons=(
                 Button("Delete everything", "/forget confirm", ButtonStyle.DANGER),

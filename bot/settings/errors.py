@@ -1,4 +1,4 @@
-"""SettingsError and the wording of each configuration problem (key, value, source, what is allowed)."""
+"""SettingsError and the wording of each problem: key, value, its source, what is allowed."""
 
 from __future__ import annotations
 
@@ -76,12 +76,11 @@ def where(loc: Sequence[int | str], sources: Sources) -> str:
 
 def _reaches(values: Any, loc: Sequence[int | str]) -> bool:
     for part in loc:
-        if isinstance(values, Mapping) and part in values:
-            values = values[part]
-        elif isinstance(values, list) and isinstance(part, int) and part < len(values):
-            values = values[part]
-        else:
+        in_table = isinstance(values, Mapping) and part in values
+        in_array = isinstance(values, list) and isinstance(part, int) and part < len(values)
+        if not (in_table or in_array):
             return False
+        values = values[part]
     return True
 
 
@@ -100,6 +99,10 @@ def _describe(detail: ErrorDetails, model: type[BaseModel], sources: Sources) ->
         return f"{key}: unknown key {origin}{_suggestion(model, loc)}"
     field = field_at(model, loc)
     reason = detail["msg"].removeprefix("Value error, ")
+    if detail["type"] == "missing":
+        reason = "this key is required"
+    elif "[key]" in loc:
+        reason = f"bad key: {reason}"
     shown = _shown_value(detail["input"], field, loc)
     allowed = f"; allowed: {field.description}" if field and field.description else ""
     return f"{key}{shown} {origin}: {reason}{allowed}"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, PrivateAttr, SecretStr
+from pydantic import BaseModel, Field, PrivateAttr, SecretStr
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -43,11 +43,17 @@ class Settings(BaseSettings):
         frozen=True,
     )
 
-    database: DatabaseSettings = DatabaseSettings()
-    console: ConsoleSettings = ConsoleSettings()
-    intro: IntroSettings = IntroSettings()
-    skills: SkillsSettings = SkillsSettings()
-    logging: LoggingSettings = LoggingSettings()
+    database: DatabaseSettings = Field(
+        default_factory=DatabaseSettings, description="a [database] table"
+    )
+    console: ConsoleSettings = Field(
+        default_factory=ConsoleSettings, description="a [console] table"
+    )
+    intro: IntroSettings = Field(default_factory=IntroSettings, description="an [intro] table")
+    skills: SkillsSettings = Field(default_factory=SkillsSettings, description="a [skills] table")
+    logging: LoggingSettings = Field(
+        default_factory=LoggingSettings, description="a [logging] table"
+    )
 
     _config_file: Path | None = PrivateAttr(default=None)
 

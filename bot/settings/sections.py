@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from bot.settings.database_url import (
     ALLOWED_URLS,
@@ -84,7 +92,7 @@ class ConsoleSettings(Section):
     @field_validator("organizers")
     @classmethod
     def _dedupe(cls, names: list[str]) -> list[str]:
-        return list(dict.fromkeys(names))
+        return _unique(names)
 
 
 MIN_INTRO_CHARS = 200
@@ -111,17 +119,25 @@ class CustomSkill(Section):
     related: list[Name] = Field(default_factory=list, description=NAME_LIST_RULE)
     parents: list[Name] = Field(default_factory=list, description=NAME_LIST_RULE)
 
-    @model_validator(mode="after")
-    def _not_self_referencing(self) -> CustomSkill:
-        own = self.name.casefold()
-        for key in ("aliases", "related", "parents"):
-            names: list[str] = getattr(self, key)
-            if any(name.casefold() == own for name in names):
-                raise ValueError(f"skill {self.name!r} lists itself in {key}")
-            repeated = _first_repeat(names)
-            if repeated is not None:
-                raise ValueError(f"skill {self.name!r} lists {repeated!r} twice in {key}")
-        return self
+    @field_validator("aliases", "related", "parents")
+    @classmethod
+    def _tidy_references(cls, names: list[str], info: ValidationInfo) -> list[str]:
+        own = str(info.data.get("name", "")).casefold()
+        if info.field_name != "aliases" and any(name.casefold() == own for name in names):
+            raise ValueError(f"the skill {info.data['name']!r} lists itself")
+        # Repeats and an alias equal to the name itself are harmless: drop them quietly.
+        return _unique([name for name in names if name.casefold() != own])
+
+
+def _unique(names: list[str]) -> list[str]:
+    """The names without case-insensitive repeats, first spelling kept."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            kept.append(name)
+    return kept
 
 
 def _first_repeat(names: list[str]) -> str | None:
@@ -142,7 +158,8 @@ class SkillsSettings(Section):
         description="[[skills.custom]] tables with name, aliases, category, related, parents",
     )
     aliases: dict[Name, Name] = Field(
-        default_factory=dict, description="a table of alias = canonical skill name"
+        default_factory=dict,
+        description=f"a table of alias = canonical skill name, each {NAME_RULE}",
     )
 
     @field_validator("custom")

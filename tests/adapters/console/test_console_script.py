@@ -53,8 +53,11 @@ def test_intro_profile_forget_end_to_end(config: Path) -> None:
     alice = [line for line in lines if line.startswith("[to alice]")]
     bob = [line for line in lines if line.startswith("[to bob]")]
     text = "\n".join(alice)
-    assert "Python" in text and "PostgreSQL" in text and "Rust" in text
-    assert "Europe/Berlin" in text and "Kafka" in text
+    assert "Python" in text
+    assert "PostgreSQL" in text
+    assert "Rust" in text
+    assert "Europe/Berlin" in text
+    assert "Kafka" in text
     assert "[Delete everything → /forget confirm]" in text
     assert "everything about you in this community has been deleted" in text
     assert "no profile yet" in alice[-2] or "no profile yet" in alice[-1]
@@ -65,13 +68,15 @@ def test_profile_persists_across_runs_in_the_sqlite_file(config: Path) -> None:
     first = console(config, "carol /intro I build data pipelines in Scala and Spark\n")
     assert first.returncode == 0, first.stderr
     second = console(config, "carol /profile\n")
-    assert "Scala" in second.stdout and "Apache Spark" in second.stdout
+    assert "Scala" in second.stdout
+    assert "Apache Spark" in second.stdout
 
 
 def test_malformed_script_lines_are_reported_on_stderr_and_the_rest_runs(config: Path) -> None:
     result = console(config, "/intro no member\n:sleep soon\ndave /help\n")
     assert result.returncode == 0
-    assert "line 1" in result.stderr and "line 2" in result.stderr
+    assert "line 1" in result.stderr
+    assert "line 2" in result.stderr
     assert result.stdout.startswith("[to dave]")
 
 
@@ -125,5 +130,7 @@ def test_profile_parse_jsonl_batch_keeps_going_after_a_bad_line(config: Path) ->
     assert result.returncode == 1
     assert [o["id"] for o in out] == [1, None, "x", 4]
     assert out[0]["skills"] == ["Python", "SQL"]
-    assert "error" in out[1] and "error" in out[2]
-    assert out[3]["learning"] == ["Kubernetes"] and out[3]["skills"] == []
+    assert "error" in out[1]
+    assert "error" in out[2]
+    assert out[3]["learning"] == ["Kubernetes"]
+    assert out[3]["skills"] == []

@@ -77,7 +77,8 @@ async def test_second_intro_updates_the_same_profile(
     reply = await dispatcher.handle(SubmitIntro(actor=actor(), text="Mostly Java and Kotlin now"))
     second = await _stored(services)
     assert "Updated" in reply.text
-    assert first is not None and second is not None
+    assert first is not None
+    assert second is not None
     assert second.created_at == first.created_at
     assert {s.name for s in second.skills} == {"Java", "Kotlin"}
 

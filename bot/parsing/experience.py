@@ -1,0 +1,230 @@
+"""Years of experience: the career total, plus years stated for one skill.
+
+Rules (judgement calls, tested in tests/bot/parsing/test_experience.py):
+- Only career statements count towards the total: "8 years of experience", "10+ years in the
+  industry", "over a decade of ...", "coding for 8 years", "seven companies in eight years",
+  "coding since 2015", "started programming in 2012". The total is the largest such statement.
+- "8 years of Python" / "Python (5 yrs)" / "writing Go since 2016" set that skill's years; when
+  no career statement exists, the total is the largest skill figure.
+- Ignored: vague amounts ("a few years", "several", "a couple of years"), ages and time references
+  ("two years ago", "12 years old", "twelve months later", "in the next 3 years"), and schooling
+  ("four years learning ...", "4 years at university"). Ranges take the lower bound, "10+" and
+  "over 10" count as 10, months count as twelfths. Values outside 0..60 are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.parsing.clauses import sentence_bounds
+from bot.parsing.triggers import Span
+
+MAX_YEARS = 60.0
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "dozen": 12, "half a": 0.5,
+}
+_NUMBER = r"\d{1,2}(?:[.,]\d{1,2})?|" + "|".join(
+    sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
+)
+_QUANTITY = re.compile(
+    rf"(?<![\w.])(?P<num>{_NUMBER})(?:(?:-| and )a half)?"
+    rf"(?:\s*(?:-|\u2013|to)\s*(?:{_NUMBER}))?\s*\+?\s*-?\s*\Z"
+)
+_VAGUE = re.compile(r"\b(?:few|several|many|some|couple(?: of)?|number of|multiple|numerous)\s*\Z")
+_SKIP_AFTER = re.compile(
+    r"(?:'s)?-?\s*(?:ago|old|later|earlier|from now|before|back|prior|younger|older|in a row|"
+    r"of age)\b|"
+    r"(?:'|\u2019)?\s*(?:of\s+|at\s+|in\s+)?(?:learning|studying|study|school|university|uni|"
+    r"college|education|degree|phd|bachelor|master|high school)\b"
+)
+_SKIP_BEFORE = re.compile(r"\b(?:next|coming|within|every|per|each|first)\s+\Z|\bin\s+\Z")
+_CAREER_AFTER = re.compile(
+    r"(?:'|\u2019)?\s*(?:of\s+|in\s+)?(?:(?:professional|industry|hands-on|commercial|working|work|"
+    r"relevant|combined|total|overall|solid|practical|real-world|production|full-time|dev|"
+    r"development|software|engineering|programming|coding|it)\s+)*(?:experience|exp|xp)\b|"
+    r"\s+(?:of\s+)?(?:professional(?:ly)?|in (?:the )?(?:industry|tech|software|it|web|games?|"
+    r"gaming|fintech|the field|this field|development|engineering|data|devops|backend|"
+    r"back-end|frontend|front-end|security|infrastructure|infra|startups?|open source|"
+    r"programming|product|consulting|the trenches)\b|"
+    r"(?:of\s+)?(?:coding|programming|software|engineering|development|developing|building|"
+    r"writing (?:code|software)|working|shipping|hacking|designing|architecting|leading|"
+    r"managing|running)\b)|"
+    r"\s+(?:as|being)\s+(?:a|an)\s+(?!student|intern)"
+)
+_CAREER_BEFORE = re.compile(
+    r"\b(?:companies|jobs|roles|teams|startups|employers|positions|gigs)\s+in\s+\Z|"
+    r"\b(?:career|experience)\s+(?:of|spanning|over)\s+\Z"
+)
+_FOR_BEFORE = re.compile(
+    r"\b(?:for|over)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?:over\s+|more than\s+|almost\s+|nearly\s+|"
+    r"about\s+|around\s+|roughly\s+|close to\s+)?\Z"
+)
+_CAREER_WORDS = re.compile(
+    r"\b(?:cod|program|develop|engineer|software|industr|profession|career|tech\b|work|build|"
+    r"writ|doing this|devops|design|hack|ship)"
+)
+_SKILL_AFTER = re.compile(
+    r"(?:'|\u2019)?\s*(?:of\s+)?(?:(?:professional|hands-on|commercial|production|working|solid|"
+    r"practical|real-world)\s+)*(?:experience\s+)?(?:of\s+|with\s+|in\s+|using\s+|writing\s+|"
+    r"doing\s+|working (?:with|in)\s+|programming in\s+|coding in\s+|developing (?:in|with)\s+)?"
+)
+_SKILL_BEFORE = re.compile(
+    r"\A\s*(?:\(|:|-|\u2013|\u2014|,|for|since)?\s*(?:over|about|~|almost|nearly|around|the "
+    r"(?:last|past))?\s*\Z"
+)
+_SINCE = re.compile(r"since\s+(?:early\s+|late\s+|mid[- ]?)?(19[6-9]\d|20\d\d)\b")
+_STARTED = re.compile(
+    r"(?:started|began)\b(?P<mid>[^.\n]{0,40}?)\b(?:in|back in|around)\s+(19[6-9]\d|20\d\d)\b"
+)
+_START_WORDS = re.compile(
+    r"cod|program|develop|career|working|professional|engineer|to code|software|hack"
+)
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "years": ("year", "yr", "decade", "month"),
+    "since": ("since",),
+    "started": ("started", "began"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class YearsFinding:
+    """A stated amount of experience: career-wide, for one mention, or both."""
+
+    years: float
+    start: int
+    end: int
+    career: bool
+    mention_index: int | None = None
+
+
+def _number(word: str) -> float | None:
+    word = word.replace(",", ".")
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def _mention_at(starts: Sequence[int], pos: int, slack: int = 2) -> int | None:
+    i = bisect_left(starts, pos)
+    return i if i < len(starts) and starts[i] - pos <= slack else None
+
+
+def _mention_before(
+    low: str, ends: Sequence[int], starts: Sequence[int], pos: int, begin: int
+) -> int | None:
+    i = bisect_left(ends, pos + 1) - 1
+    if i >= 0 and ends[i] >= begin and _SKILL_BEFORE.match(low[ends[i]:pos]):
+        return i
+    return None
+
+
+def _unit_years(low: str, start: int, value: float) -> float:
+    if low.startswith("decade", start):
+        return value * 10
+    if low.startswith("month", start):
+        return round(value / 12, 1)
+    return value
+
+
+def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
+            ) -> YearsFinding | None:
+    start, end = span
+    if start > 0 and low[start - 1].isalpha():
+        return None
+    unit_end = end
+    while unit_end < len(low) and low[unit_end].isalpha():
+        unit_end += 1
+    begin, _ = sentence_bounds(low, start, end, reach=120)
+    quantity = _QUANTITY.search(low, max(begin, start - 40), start)
+    if quantity is None or _VAGUE.search(low, max(begin, start - 20), start):
+        return None
+    value = _number(quantity.group("num"))
+    if value is None or _SKIP_AFTER.match(low, unit_end):
+        return None
+    if _SKIP_BEFORE.search(low, max(begin, quantity.start() - 30), quantity.start()) and not (
+        _CAREER_BEFORE.search(low, max(begin, quantity.start() - 40), quantity.start())
+    ):
+        return None
+    years = _unit_years(low, start, value)
+    if not 0 <= years <= MAX_YEARS:
+        return None
+    starts, ends = spans
+    before = low[max(begin, quantity.start() - 40):quantity.start()]
+    career = bool(_CAREER_AFTER.match(low, unit_end) or _CAREER_BEFORE.search(before)) or bool(
+        _FOR_BEFORE.search(before)
+        and _CAREER_WORDS.search(low, begin, min(len(low), unit_end + 40))
+        and re.search(r"\b(?:i've|i have|been|i'm|i am)\b", low[begin:quantity.start()])
+    )
+    skill_pos = _SKILL_AFTER.match(low, unit_end)
+    mention = _mention_at(starts, skill_pos.end()) if skill_pos else None
+    if mention is None:
+        mention = _mention_before(low, ends, starts, quantity.start(), begin)
+    if not career and mention is None:
+        return None
+    return YearsFinding(years, quantity.start(), unit_end, career, mention)
+
+
+def _since(low: str, span: Span, today_year: int, pattern: re.Pattern[str],
+           spans: tuple[Sequence[int], Sequence[int]]) -> YearsFinding | None:
+    found = pattern.match(low, span[0])
+    if found is None:
+        return None
+    years = float(today_year - int(found.group(found.lastindex or 1)))
+    if not 0 <= years <= MAX_YEARS:
+        return None
+    begin, _ = sentence_bounds(low, span[0], span[1], reach=120)
+    starts, ends = spans
+    if pattern is _STARTED:
+        mid_start, mid_end = found.span("mid")
+        i = bisect_left(starts, mid_start)
+        mention = i if i < len(starts) and starts[i] < mid_end else None
+        career = bool(_START_WORDS.search(found.group("mid")))
+        if mention is None and not career:
+            return None
+        return YearsFinding(years, found.start(), found.end(), career, mention)
+    mention = _mention_before(low, ends, starts, span[0], begin)
+    if mention is None and not (
+        _CAREER_WORDS.search(low, begin, span[0])
+        and re.search(r"\b(?:i've|i have|been|i'm|i am)\b", low[begin:span[0]])
+    ):
+        return None
+    return YearsFinding(years, found.start(), found.end(), mention is None, mention)
+
+
+def find_years(
+    low: str, hits: Mapping[str, Sequence[Span]], mention_spans: Sequence[Span], today_year: int
+) -> list[YearsFinding]:
+    """Every usable experience statement, in text order."""
+    spans = ([s for s, _ in mention_spans], [e for _, e in mention_spans])
+    found: list[YearsFinding] = []
+    for span in hits.get("years", ()):
+        amount = _amount(low, span, spans)
+        if amount is not None:
+            found.append(amount)
+    for span in hits.get("since", ()):
+        since = _since(low, span, today_year, _SINCE, spans)
+        if since is not None:
+            found.append(since)
+    for span in hits.get("started", ()):
+        started = _since(low, span, today_year, _STARTED, spans)
+        if started is not None:
+            found.append(started)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def career_years(findings: Sequence[YearsFinding]) -> YearsFinding | None:
+    """The career total: the largest career statement, else the largest per-skill figure."""
+    career = [f for f in findings if f.career]
+    pool = career or list(findings)
+    return max(pool, key=lambda f: f.years) if pool else None

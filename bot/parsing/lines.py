@@ -1,0 +1,162 @@
+"""Line-level cleanup: repeated lines, and a trailing block in another script or language."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+MIN_DEDUPE_CHARS = 12
+_MIN_BODY_LETTERS = 80
+_MIN_TAIL_LETTERS = 80
+_LANG_SAMPLE_CHARS = 600
+_BODY_SAMPLE_CHARS = 4000
+
+_ASCII_WORD = re.compile(r"[A-Za-z]{2}")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_OTHER_LETTER = re.compile(
+    r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u08ff"
+    r"\u0900-\u0dff\u0e00-\u0e7f\u0e80-\u0fff\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff"
+    r"\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7af\uf900-\ufaff]"
+)
+# Start code point of each script range and its name; a letter belongs to the last start <= it.
+_SCRIPT_STARTS = (0x0370, 0x0400, 0x0530, 0x0590, 0x0600, 0x0700, 0x0900, 0x0E00, 0x0E80, 0x10A0,
+                  0x1100, 0x3040, 0x3100, 0x3400, 0xA000, 0xAC00, 0xF900)
+_SCRIPT_NAMES = ("greek", "cyrillic", "armenian", "hebrew", "arabic", "arabic", "indic", "thai",
+                 "lao-tibetan", "georgian", "hangul", "cjk", "cjk", "cjk", "yi", "hangul", "cjk")
+
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "english": _words(
+        "the and is are was with for that this have i'm my you it's of to i we be at as an from "
+        "but not it me our your they has been will would"
+    ),
+    "spanish": _words(
+        "el la los las de del que y en es por para con una un se su al lo como más pero sus le "
+        "ya este porque esta entre cuando muy sin sobre también"
+    ),
+    "portuguese": _words(
+        "o a os as de do da dos das que e em um uma para com não no na por mais se como mas ao "
+        "é seu sua ou"
+    ),
+    "french": _words(
+        "le la les de des du et est un une en que qui dans pour pas sur ce il je au avec ne se "
+        "plus par sont ou mais nous vous"
+    ),
+    "german": _words(
+        "der die das und ist ich nicht ein eine zu den mit von sich des auf für im dem auch es "
+        "an als bei wir sie oder aber wie"
+    ),
+    "italian": _words(
+        "il di che e la per un una non in sono con del della le da gli si ma come anche io "
+        "questo nel più"
+    ),
+    "dutch": _words(
+        "de het een en van ik te dat die in is niet op aan met voor zijn er maar ook wat bij "
+        "naar"
+    ),
+}
+
+
+def dedupe_lines(lines: list[str]) -> tuple[list[str], int]:
+    """Drop later copies of any line of at least 12 characters; return lines and count dropped."""
+    seen: set[str] = set()
+    out: list[str] = []
+    removed = 0
+    for line in lines:
+        key = line.strip()
+        if len(key) >= MIN_DEDUPE_CHARS:
+            if key in seen:
+                removed += 1
+                continue
+            seen.add(key)
+        out.append(line)
+    return out, removed
+
+
+def line_script(line: str) -> tuple[str | None, int]:
+    """The dominant script of a line and its letter count; (None, 0) for lines without words."""
+    if line.isascii():
+        return ("latin", len(line)) if _ASCII_WORD.search(line) else (None, 0)
+    others = _OTHER_LETTER.findall(line)
+    latin = len(_LATIN_LETTER.findall(line))
+    if len(others) > latin:
+        return _SCRIPT_NAMES[bisect_right(_SCRIPT_STARTS, ord(others[0])) - 1], len(others)
+    return ("latin", latin) if latin >= 2 else (None, 0)
+
+
+def guess_language(text: str) -> str | None:
+    """The language whose common words dominate ``text``, or None when unsure."""
+    counts: Counter[str] = Counter()
+    for word in text.lower().split():
+        for lang, words in _STOPWORDS.items():
+            if word in words:
+                counts[lang] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return best if top >= 3 and top >= 1.5 * second else None
+
+
+def _tail_start(lines: list[str], key: list[tuple[str | None, int]]) -> tuple[int, int, int]:
+    """Index where the trailing same-key block starts, its non-empty line count and weight."""
+    tail_key: str | None = None
+    start, count, weight = len(lines), 0, 0
+    for i in range(len(lines) - 1, -1, -1):
+        k, n = key[i]
+        if k is None:
+            continue
+        if tail_key is None:
+            tail_key = k
+        elif k != tail_key:
+            break
+        start, count, weight = i, count + 1, weight + n
+    return start, count, weight
+
+
+def drop_foreign_tail(lines: list[str], ascii_only: bool) -> tuple[list[str], str | None]:
+    """Drop a trailing block whose script (or language) differs from the body's, with a note."""
+    if not ascii_only:
+        keys = [line_script(line) for line in lines]
+        start, count, weight = _tail_start(lines, keys)
+        tail_script = next((k for k, _ in keys[start:] if k is not None), None)
+        body: Counter[str] = Counter()
+        for k, n in keys[:start]:
+            if k is not None:
+                body[k] += n
+        if body and tail_script is not None:
+            body_script, body_letters = body.most_common(1)[0]
+            # A Latin tail after a non-Latin body is often a skills list, so it must be big.
+            big = (count >= 3 and weight >= 300) if tail_script == "latin" else (
+                count >= 2 or weight >= _MIN_TAIL_LETTERS)
+            if body_script != tail_script and body_letters >= _MIN_BODY_LETTERS and big:
+                dropped = len(lines) - start
+                return lines[:start], (
+                    f"ignored a trailing block in another script ({tail_script}, {dropped} lines)"
+                )
+    return _drop_language_tail(lines)
+
+
+def _drop_language_tail(lines: list[str]) -> tuple[list[str], str | None]:
+    last = next((ln for ln in reversed(lines) if ln.strip()), "")
+    if guess_language(last[-_LANG_SAMPLE_CHARS:]) in (None, "english") or len(lines) < 3:
+        return lines, None
+    langs: list[tuple[str | None, int]] = [
+        (guess_language(ln[-_LANG_SAMPLE_CHARS:]), len(ln)) for ln in lines
+    ]
+    start, count, weight = _tail_start(lines, langs)
+    tail_lang = next((k for k, _ in langs[start:] if k is not None), None)
+    body_lang = guess_language("\n".join(lines[:start])[:_BODY_SAMPLE_CHARS])
+    if (start > 0 and body_lang is not None and body_lang != tail_lang and count >= 2
+            and weight >= 2 * _MIN_TAIL_LETTERS):
+        dropped = len(lines) - start
+        note = f"ignored a trailing block in another language ({tail_lang}, {dropped} lines)"
+        return lines[:start], note
+    return lines, None

@@ -1,0 +1,115 @@
+"""Build ``bot/taxonomy/data/skills.json`` from the public sources plus the reviewed overlay.
+
+Usage: ``python scripts/build_taxonomy.py [--sources DIR] [--overlay FILE] [--out FILE]``
+
+Inputs (see scripts/taxonomy_sources/README.md): GitHub Explore topics, GitHub Linguist languages,
+devicon. Output is deterministic: running the script twice gives byte-identical files.
+Build-time only dependencies: PyYAML, wordfreq.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from taxonomy_build import classify, sources
+from taxonomy_build.model import Draft, squash
+from taxonomy_build.overlay import apply_overlay, load_overlay
+from taxonomy_build.relations import add_relations
+from taxonomy_build.wordfreqs import alias_zipf, english_buckets
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCES = ROOT / "scripts" / "taxonomy_sources"
+DEFAULT_OVERLAY = ROOT / "bot" / "taxonomy" / "data" / "overlay.toml"
+DEFAULT_OUT = ROOT / "bot" / "taxonomy" / "data" / "skills.json"
+FORMAT_VERSION = 1
+
+
+def collect(sources_dir: Path) -> dict[str, Draft]:
+    """Merge the three sources into drafts keyed by id (before the overlay)."""
+    drafts: dict[str, Draft] = {}
+    index: dict[str, str] = {}  # squashed name -> draft id
+
+    def register(draft: Draft) -> None:
+        drafts[draft.id] = draft
+        for name in (draft.id, draft.name, *draft.names):
+            index.setdefault(squash(name), draft.id)
+
+    for draft in sources.explore_drafts(sources_dir / "github-explore-topics.jsonl"):
+        register(draft)
+    for draft in list(drafts.values()):
+        for topic in draft.related_topics:
+            if topic in index:
+                drafts[index[topic]].referenced += 1
+    for lang in sources.linguist_drafts(sources_dir / "languages.yml"):
+        found = index.get(squash(lang.name))
+        if found is None:
+            register(lang)
+        else:
+            drafts[found].absorb(lang)
+    for dev in sources.devicon_drafts(sources_dir / "devicon.json"):
+        found = next((index[k] for k in sources.devicon_keys(dev) if k in index), None)
+        if found is None:
+            register(dev)
+        else:
+            drafts[found].absorb(dev)
+    return drafts
+
+
+def build(sources_dir: Path, overlay_path: Path) -> dict[str, object]:
+    """Return the JSON document for skills.json."""
+    drafts = collect(sources_dir)
+    overlay = load_overlay(overlay_path)
+    kept = {d.id: d for d in drafts.values() if classify.keep(d)}
+    kept = apply_overlay(kept, drafts, overlay)
+    classify.fold_suffix_topics(kept)
+    for draft in kept.values():
+        draft.finalize_aliases()
+        if draft.category is None:
+            draft.category = classify.category(draft)
+    add_relations(kept, overlay)
+    classify.drop_conflicting_aliases(kept)
+    skills = [kept[i].to_json() for i in sorted(kept)]
+    zipf: dict[str, float] = {}
+    for d in kept.values():
+        for term in (d.name, *d.aliases):
+            key = term.lower()
+            zipf[key] = alias_zipf(key)
+    return {
+        "format": FORMAT_VERSION,
+        "sources": {
+            "github-explore-topics.jsonl": "github/explore cc66c61 (CC-BY-4.0)",
+            "languages.yml": "github-linguist/linguist b45dbe9 (MIT)",
+            "devicon.json": "devicons/devicon 54cfe13 (MIT)",
+        },
+        "skills": skills,
+        "zipf": {k: zipf[k] for k in sorted(zipf) if zipf[k] > 0},
+        "english_words": english_buckets(),
+    }
+
+
+def write(doc: dict[str, object], out: Path) -> None:
+    """Write the document deterministically (sorted keys, fixed separators, trailing newline)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
+    out.write_text(text + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
+    parser.add_argument("--overlay", type=Path, default=DEFAULT_OVERLAY)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    doc = build(args.sources, args.overlay)
+    write(doc, args.out)
+    count = len(doc["skills"])  # type: ignore[arg-type]
+    print(f"wrote {count} skills to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

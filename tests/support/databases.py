@@ -1,0 +1,104 @@
+"""Test databases: a fresh SQLite file or a fresh PostgreSQL schema per use, migrated on request.
+
+PostgreSQL runs only when ``MENTORMEET_TEST_POSTGRES_URL`` is set (for example
+``postgresql+asyncpg://postgres@127.0.0.1:5432/test``). Each use creates its own schema
+``mm_test_<random hex>`` and drops it afterwards, so parallel runs never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage.engine import create_engine
+from storage.migrate import upgrade
+
+SqlBackend = Literal["sqlite", "postgres"]
+
+POSTGRES_URL_ENV = "MENTORMEET_TEST_POSTGRES_URL"
+
+
+def postgres_url() -> str | None:
+    """The PostgreSQL URL for tests, or None when PostgreSQL tests are off."""
+    return os.environ.get(POSTGRES_URL_ENV) or None
+
+
+def postgres_param(value: Any = "postgres") -> Any:
+    """A ``pytest.param`` that is skipped, with the reason, unless PostgreSQL is configured."""
+    return pytest.param(
+        value,
+        id="postgres",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(postgres_url() is None, reason=f"{POSTGRES_URL_ENV} is not set"),
+        ],
+    )
+
+
+SQL_BACKENDS = [pytest.param("sqlite", id="sqlite"), postgres_param()]
+"""Parametrize a test or fixture over the SQL backends: ``@pytest.mark.parametrize("backend",
+SQL_BACKENDS)`` or ``@pytest.fixture(params=SQL_BACKENDS)``."""
+
+
+@asynccontextmanager
+async def empty_engine(
+    backend: SqlBackend, directory: Path | None = None
+) -> AsyncIterator[AsyncEngine]:
+    """An engine on a brand-new, unmigrated database; the database is removed afterwards."""
+    if backend == "sqlite":
+        async with _sqlite_engine(directory) as engine:
+            yield engine
+    elif backend == "postgres":
+        async with _postgres_engine() as engine:
+            yield engine
+    else:
+        raise ValueError(f"unknown test backend {backend!r}")
+
+
+@asynccontextmanager
+async def migrated_engine(
+    backend: SqlBackend, directory: Path | None = None
+) -> AsyncIterator[AsyncEngine]:
+    """An engine on a brand-new database migrated to the head revision."""
+    async with empty_engine(backend, directory) as engine:
+        await upgrade(engine)
+        yield engine
+
+
+@asynccontextmanager
+async def _sqlite_engine(directory: Path | None) -> AsyncIterator[AsyncEngine]:
+    with tempfile.TemporaryDirectory(dir=directory, prefix="mm_test_") as folder:
+        engine = create_engine(f"sqlite+aiosqlite:///{Path(folder) / 'mentormeet.db'}")
+        try:
+            yield engine
+        finally:
+            await engine.dispose()
+
+
+@asynccontextmanager
+async def _postgres_engine() -> AsyncIterator[AsyncEngine]:
+    url = postgres_url()
+    if url is None:
+        raise RuntimeError(f"set {POSTGRES_URL_ENV} to run PostgreSQL tests")
+    schema = f"mm_test_{secrets.token_hex(6)}"
+    admin = create_engine(url)
+    try:
+        async with admin.begin() as connection:
+            await connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        engine = create_engine(url, connect_args={"server_settings": {"search_path": schema}})
+        try:
+            yield engine
+        finally:
+            await engine.dispose()
+            async with admin.begin() as connection:
+                await connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    finally:
+        await admin.dispose()
