@@ -16,6 +16,7 @@ from pathlib import Path
 
 from taxonomy_build import classify, sources
 from taxonomy_build.model import Draft, squash
+from taxonomy_build.names import NameCasing
 from taxonomy_build.overlay import apply_overlay, load_overlay
 from taxonomy_build.relations import add_relations
 from taxonomy_build.wordfreqs import alias_zipf, english_buckets
@@ -55,6 +56,12 @@ def collect(sources_dir: Path) -> dict[str, Draft]:
             register(dev)
         else:
             drafts[found].absorb(dev)
+    casing = NameCasing(d.name for d in drafts.values() if d.sources != {"devicon"})
+    for draft in drafts.values():
+        if draft.sources == {"devicon"}:
+            draft.name = sources.devicon_display(draft.id, casing)
+            if " " in draft.name:
+                draft.aliases.add(draft.name.lower())  # "kali linux" as people write it
     return drafts
 
 

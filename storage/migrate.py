@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 
-# Any constant: the PostgreSQL advisory lock that serialises concurrent upgrades.
+# Any constant: the PostgreSQL advisory lock that serialises concurrent upgrades (SQLite gets the
+# same from BEGIN IMMEDIATE). The lock is taken before Alembic runs: besides racing on CREATE TABLE,
+# upgrades in one process would otherwise interleave on Alembic's process-global ``context``.
 _PG_MIGRATION_LOCK = 0x6D6D6967
 
 _Step = Callable[[Config, str], None]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -167,26 +167,16 @@ class SqlProfileRepository:
                 where.append(table.c.member_id == member_id)
             return where
 
-        session = self._db.session
-        rows = (
-            (
-                await session.execute(
-                    select(profiles).where(*scoped(profiles)).order_by(profiles.c.member_id)
-                )
-            )
-            .mappings()
-            .all()
-        )
+        ordered = select(profiles).where(*scoped(profiles)).order_by(profiles.c.member_id)
+        rows = await _all(self._db, ordered)
         if not rows:
             return []
         skills: defaultdict[int, list[RowMapping]] = defaultdict(list)
-        for skill in (
-            await session.execute(select(profile_skills).where(*scoped(profile_skills)))
-        ).mappings():
+        for skill in await _all(self._db, select(profile_skills).where(*scoped(profile_skills))):
             skills[skill["member_id"]].append(skill)
         removed: defaultdict[int, list[str]] = defaultdict(list)
         removals = select(profile_skill_removals).where(*scoped(profile_skill_removals))
-        for removal in (await session.execute(removals)).mappings():
+        for removal in await _all(self._db, removals):
             removed[removal["member_id"]].append(removal["skill_id"])
         return [
             profile_from_rows(row, skills[row["member_id"]], removed[row["member_id"]])
@@ -200,6 +190,10 @@ def _member(community_id: int, member_id: int) -> tuple[ColumnElement[bool], ...
 
 async def _first(db: SqlContext, statement: Executable) -> RowMapping | None:
     return (await db.session.execute(statement)).mappings().first()
+
+
+async def _all(db: SqlContext, statement: Executable) -> Sequence[RowMapping]:
+    return (await db.session.execute(statement)).mappings().all()
 
 
 async def _get_or_create(

@@ -6,40 +6,70 @@ import re
 
 MAX_SCOPE = 240
 SNIPPET_CHARS = 80
-_SNIPPET_REACH = 32
+_SNIPPET_STOPS = ("\n", ". ", "; ", "! ", "? ")
 
-# Where a cue's reach ends: sentence ends, line breaks, contrast words, a new "I ..." clause.
-_BOUNDARY = re.compile(
-    r"\n|;|\s[-\u2013\u2014]+\s|[!?]+|"
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bsr)(?<!\bjr)(?<!\bsnr)(?<!\bapprox)\.(?=\s|\Z)|"
-    r"\b(?:but|however|although|though|whereas|while|whilst|except|yet|because|where|which|"
-    r"when)\b|"
+# Inside a sentence, where a cue's reach ends: contrast words, a dash, a new "I ..." clause.
+# Every alternative starts with a space or comma so the regex engine skips other characters fast.
+_CLAUSE_BREAK = re.compile(
+    r"[\s,]+(?:but|however|although|though|whereas|while|whilst|except|yet|because|where|which|"
+    r"when)\b|\s[-\u2013\u2014]+\s|"
     r",?\s+(?:and|so)\s+(?=(?:i|i'm|i've|i'd|i am|my|we|we're)\b)|,\s*(?=(?:i|i'm|i've|my)\b)"
 )
-# Sentence-level boundaries only, for evidence snippets and "same sentence" checks.
-_SENTENCE = re.compile(
-    r"\n|;|[!?]+|(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bsr)(?<!\bjr)(?<!\bsnr)"
-    r"\.(?=\s|\Z)"
-)
+_ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "sr", "jr", "snr", "approx", "mr", "ms", "dr", "st")
+_STOPS = ("\n", ";", "!", "?")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25ba\u2023\u25e6]|\d{1,2}[.)])[ \t]+\S")
 _TRIM = " \t\n,;:-\u2013\u2014\u2022*|/("
 
 
+def _is_full_stop(low: str, dot: int) -> bool:
+    """A "." that ends a sentence: followed by space/end and not closing an abbreviation."""
+    if dot + 1 < len(low) and not low[dot + 1].isspace():
+        return False
+    word_start = max(low.rfind(" ", 0, dot), low.rfind("\n", 0, dot)) + 1
+    return low[word_start:dot].lstrip("(\"'") not in _ABBREVIATIONS
+
+
+def sentence_end(low: str, pos: int, stop: int) -> int:
+    """The first sentence end in ``low[pos:stop]``, or ``stop``."""
+    end = stop
+    for mark in _STOPS:
+        found = low.find(mark, pos, end)
+        if found >= 0:
+            end = found
+    dot = low.find(".", pos, end)
+    while dot >= 0:
+        if _is_full_stop(low, dot):
+            return dot
+        dot = low.find(".", dot + 1, end)
+    return end
+
+
+def sentence_start(low: str, pos: int, floor: int) -> int:
+    """Where the sentence containing ``pos`` starts, looking back no further than ``floor``."""
+    begin = floor
+    for mark in _STOPS:
+        found = low.rfind(mark, begin, pos)
+        if found >= 0:
+            begin = found + 1
+    dot = low.rfind(".", begin, pos)
+    while dot >= 0:
+        if _is_full_stop(low, dot):
+            return dot + 1
+        dot = low.rfind(".", begin, dot)
+    return begin
+
+
 def clause_end(low: str, pos: int, limit: int = MAX_SCOPE) -> int:
     """First clause boundary at or after ``pos`` (or ``pos + limit``)."""
-    stop = min(len(low), pos + limit)
-    found = _BOUNDARY.search(low, pos, stop)
+    stop = sentence_end(low, pos, min(len(low), pos + limit))
+    found = _CLAUSE_BREAK.search(low, pos, stop)
     return found.start() if found else stop
 
 
 def sentence_bounds(low: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
     """The sentence around ``low[start:end]``, looking at most ``reach`` characters each way."""
-    left = max(0, start - reach)
-    begin = left
-    for found in _SENTENCE.finditer(low, left, start):
-        begin = found.end()
-    after = _SENTENCE.search(low, end, min(len(low), end + reach))
-    return begin, (after.start() if after else min(len(low), end + reach))
+    return (sentence_start(low, start, max(0, start - reach)),
+            sentence_end(low, end, min(len(low), end + reach)))
 
 
 def extend_over_list(low: str, cue_end: int, scope_end: int) -> int:
@@ -60,14 +90,21 @@ def extend_over_list(low: str, cue_end: int, scope_end: int) -> int:
 
 def snippet(text: str, low: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> str:
     """The phrase around ``text[start:end]``, within its sentence and cut at words."""
-    begin, stop = sentence_bounds(low, start, end, reach=_SNIPPET_REACH + 8)
     reach = max(8, (limit - (end - start)) // 2)
-    left = max(begin, start - reach)
-    right = min(stop, end + reach)
-    if left > begin:
+    left = max(0, start - reach)
+    right = min(len(low), end + reach)
+    begin, stop = left, right
+    for mark in _SNIPPET_STOPS:
+        before = low.rfind(mark, left, start)
+        if before >= 0 and before + len(mark) > begin:
+            begin = before + len(mark)
+        after = low.find(mark, end, stop)
+        if after >= 0:
+            stop = after
+    if begin == left and left > 0:
         space = text.find(" ", left, start)
-        left = space + 1 if space >= 0 else start
-    if right < stop:
+        begin = space + 1 if space >= 0 else start
+    if stop == right and right < len(low):
         space = text.rfind(" ", end, right)
-        right = space if space >= 0 else end
-    return " ".join(text[left:right].split()).strip(_TRIM)[: limit + 20]
+        stop = space if space >= 0 else end
+    return " ".join(text[begin:stop].split()).strip(_TRIM).rstrip(".")[: limit + 20]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.parsing.clauses import clause_end, extend_over_list, sentence_bounds
-from bot.parsing.triggers import Span, matches_near
+from bot.parsing.triggers import Span, matches_at, matches_near
 
 
 class CueKind(StrEnum):
@@ -38,25 +38,27 @@ _TO_LEARN = (
     r"play (?:around )?with|tinker with|study|move into|transition (?:into|to)|switch to|"
     r"break into|understand|get started with|get familiar with|level up (?:in|on|with)"
 )
+_MODALS = (
+    "want", "like", "hope", "hoping", "plan", "planning", "going", "aspire", "aspiring", "eager",
+    "keen", "trying", "try", "excited", "looking", "intend", "intending", "need", "love",
+)
+_LEARNING_PHRASES = (
+    "exploring", "studying", "picking up", "getting started with", "getting into", "new to",
+    "diving into", "dabbling in", "dabbling with", "teaching myself", "trying out", "playing with",
+    "playing around with", "tinkering with", "curious about", "beginner in", "beginner with",
+    "beginner at", "looking for help with", "getting my feet wet with", "starting with",
+    "starting out with", "getting familiar with", "getting to know", "brushing up on",
+    "working towards", "working toward",
+)
+# Every alternative starts at its trigger word, so checking a hit is one anchored match.
 _LEARNING = re.compile(
-    r"\U0001f331|\blearning\b|\blearn\b(?!ed|t|s)|"
-    r"\b(?:want|wanna|would like|'d like|hope|hoping|plan|planning|going|aspire|aspiring|eager|"
-    r"keen|trying|try|excited|looking|intend|intending|need|love|would love|'d love)\s+to\s+"
-    rf"(?:{_TO_LEARN})\b|"
-    r"\b(?:currently |now |also )?(?:exploring|studying|picking up|getting started with|"
-    r"getting into|new to|diving into|dabbling (?:in|with)|teaching myself|trying out|"
-    r"playing (?:around )?with|tinkering with|curious about|beginner (?:in|with|at)|"
-    r"looking for help with|getting my feet wet with|starting (?:out )?with|"
-    r"getting familiar with|getting to know|brushing up on|working towards|working toward)\b"
+    r"\U0001f331|learning\b|learn\b|"
+    rf"(?:wanna|(?:{'|'.join(_MODALS)})\s+to)\s+(?:{_TO_LEARN})\b|"
+    rf"(?:{'|'.join(_LEARNING_PHRASES)})\b"
 )
 _LEARNING_WORDS = (
-    "\U0001f331", "learn", "exploring", "studying", "picking up", "getting started", "getting into",
-    "new to", "diving into", "dabbling", "teaching myself", "trying out", "playing", "tinkering",
-    "curious about", "beginner", "looking for help", "feet wet", "starting", "getting familiar",
-    "getting to know", "brushing up", "working toward", "to try", "to get into", "to explore",
-    "to pick up", "to dive", "to dig", "to master", "to get better", "to improve", "to start",
-    "to play", "to tinker", "to study", "to move into", "to transition", "to switch",
-    "to break into", "to understand", "to get started", "to get familiar", "to level up",
+    "\U0001f331", "learn", "wanna", *(f"{m} to" for m in _MODALS),
+    *{" ".join(p.split()[:2]) for p in _LEARNING_PHRASES},
 )
 _NOT_A_LEARNING_CUE_BEFORE = re.compile(
     r"(?:machine|deep|reinforcement|continuous|lifelong|e|online|distance|federated|transfer|"
@@ -76,48 +78,56 @@ _PAST_LEARNING = re.compile(
 )
 
 _NEGATION = re.compile(
-    r"\b(?:never|not yet|haven't|have not|havent|hasn't|didn't|did not)\s+(?:\w+\s+){0,2}?"
+    r"(?:never|not yet|haven't|have not|havent|hasn't|didn't|did not)\s+(?:\w+\s+){0,2}?"
     r"(?:used|touched|worked (?:with|on|in)|written|tried|learned|learnt|done|coded|programmed|"
     r"played with|dabbled (?:in|with)|had (?:the|a|any) (?:chance|time|opportunity) to "
     r"(?:learn|use|try)|gotten into|got into|looked (?:at|into))\b|"
-    r"\b(?:don't|do not|dont|didn't|did not)\s+(?:really\s+|yet\s+|actually\s+)?"
+    r"(?:don't|do not|dont|didn't|did not)\s+(?:really\s+|yet\s+|actually\s+)?"
     r"(?:know|use|do|write|speak|code in|work with|have (?:any |much )?experience (?:with|in))\b|"
-    r"\b(?:no|zero|little(?: to no)?|without(?: any)?|lack(?:ing)?(?: of)?)\s+"
+    r"(?:no|zero|little(?: to no)?|without(?: any)?|lack(?:ing)?(?: of)?)\s+"
     r"(?:prior\s+|real\s+|professional\s+|practical\s+|hands-on\s+|commercial\s+)*"
     r"(?:experience|exposure|knowledge)\s+(?:with|in|of|using)\b|"
-    r"\b(?:not|never been)\s+(?:very\s+|really\s+|too\s+|that\s+|super\s+)?"
+    r"(?:not|never been)\s+(?:very\s+|really\s+|too\s+|that\s+|super\s+)?"
     r"(?:familiar|experienced|comfortable|proficient)\s+(?:with|in)\b|"
-    r"\bunfamiliar with\b|\bno idea (?:about|how)\b|\bknow nothing about\b"
+    r"unfamiliar with\b|no idea (?:about|how)\b|know nothing about\b"
 )
 _NEGATION_WORDS = (
     "never", "not yet", "haven't", "have not", "havent", "hasn't", "didn't", "did not", "don't",
-    "do not", "dont", "no prior", "no experience", "no real", "no professional", "no practical",
-    "no hands-on", "no commercial", "no exposure", "no knowledge", "zero", "little", "without",
-    "lack", "familiar", "not experienced", "not very", "not really", "not comfortable",
-    "not proficient", "no idea", "nothing about",
+    "do not", "dont", "no ", "zero", "little", "without", "lack", "not ", "unfamiliar",
+    "know nothing",
 )
 
 _HELP_VERBS = (
     r"mentor|help(?: out)?|coach|teach(?!ing myself)|pair|guide|answer (?:any )?questions|"
     r"support|share (?:my|what i)|give back|review"
 )
+_OFFER_LEADS = (
+    "happy", "glad", "willing", "keen", "eager", "available", "open", "able", "here", "ready",
+    "delighted", "excited", "love", "like", "always up",
+)
 _OFFER = re.compile(
-    r"\b(?:happy|glad|willing|keen|eager|available|open|able|here|ready|delighted|excited|"
-    r"love|like|would love|'d love|always up|up for it)\s+to\s+"
-    rf"(?:{_HELP_VERBS})\b|"
-    r"\b(?:love|enjoy|like|open to|interested in|passionate about|into|available for)\s+"
+    rf"(?:{'|'.join(_OFFER_LEADS)})\s+to\s+(?:{_HELP_VERBS})\b|"
+    r"(?:love|enjoy|like|open to|interested in|passionate about|into|available for)\s+"
     r"(?:mentoring|mentorship|helping (?:others|people|folks|newcomers|juniors|beginners|out)|"
     r"coaching|teaching(?! myself)|pairing|sharing|answering questions)\b|"
-    r"\b(?:i|we)\s+(?:can|could|'d be able to)\s+(?:also\s+|definitely\s+|probably\s+)?"
+    r"(?:i|we)\s+(?:can|could|'d be able to)\s+(?:also\s+|definitely\s+|probably\s+)?"
     r"(?:help|mentor|coach|teach|answer)\b|"
-    r"(?<!you )(?<!one )(?<!body )(?<!who )\bcan help(?: out)? with\b|"
+    r"(?<!you )(?<!one )(?<!body )(?<!who )can help(?: out)? with\b|"
+    r"mentor(?:ing)?\s+(?:others|juniors|junior \w+|newcomers|new \w+|students|people|folks|"
+    r"devs|developers|engineers|interns|beginners|bootcamp\w*)\b|"
+    r"ask me (?:about|anything)\b"
+)
+_OFFER_WORDS = (
+    *(f"{lead} to" for lead in _OFFER_LEADS), "love", "enjoy", "like", "open to",
+    "interested in", "passionate about", "into", "available for", "i can", "i could", "we can",
+    "we could", "can help", "mentor", "ask me",
+)
+# Found by searching around "mentor"/"help": the subject comes before the trigger.
+_OFFER_AROUND = re.compile(
     r"\bi\s+(?:also\s+|regularly\s+|actively\s+|currently\s+|occasionally\s+|often\s+)?"
     r"(?:mentor|coach)\b|"
     r"\bi(?:'ve| have)\s+(?:also\s+)?(?:been\s+)?(?:mentored|mentoring|coached|coaching)\b|"
-    r"\b(?:i'm|i am)\s+(?:also\s+|currently\s+)?(?:a|an)\s+(?:\w+\s+)?(?:mentor|coach)\b|"
-    r"\bmentor(?:ing)?\s+(?:others|juniors|junior \w+|newcomers|new \w+|students|people|folks|"
-    r"devs|developers|engineers|interns|beginners|bootcamp\w*)\b|"
-    r"\bask me (?:about|anything)\b"
+    r"\b(?:i'm|i am)\s+(?:also\s+|currently\s+)?(?:a|an)\s+(?:\w+\s+)?(?:mentor|coach)\b"
 )
 _SEEKING = re.compile(
     r"\b(?:looking for|seeking|searching for|in search of|need|needing|want|would love|'d love|"
@@ -127,18 +137,27 @@ _SEEKING = re.compile(
     r"\b(?:be|being|get|getting) mentored\b|\b(?:a|as a) mentee\b|"
     r"\b(?:can|could|would) (?:someone|anyone|somebody) (?:help|mentor|guide) me\b"
 )
-_OFFER_WORDS = (
-    "mentor", "help", "coach", "teach", "pair", "guid", "answer", "support", "share",
-    "give back", "review", "ask me",
+_AROUND_WORDS = ("mentor", "mentee", "help", "guidance", "coach")
+# A negation about someone else ("students who didn't know CI/CD") says nothing about the writer.
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:who|he|she|they|people|students|someone|somebody|nobody|everyone|others|colleagues|"
+    r"users|you|it|that)\b[^.\n]{0,20}\Z"
 )
 _FIRST_PERSON_NEAR = re.compile(r"\b(?:i|i'm|i've|i am|me|myself)\b[^.\n]{0,25}\Z")
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "learning": _LEARNING_WORDS,
     "negation": _NEGATION_WORDS,
-    "mentoring": _OFFER_WORDS,
+    "offer": _OFFER_WORDS,
+    "mentor_around": _AROUND_WORDS,
 }
-def _spans(pattern: re.Pattern[str], low: str, hits: Sequence[Span]) -> list[Span]:
+
+
+def _at(pattern: re.Pattern[str], low: str, hits: Sequence[Span]) -> list[Span]:
+    return [m.span() for m in matches_at(pattern, low, hits)]
+
+
+def _near(pattern: re.Pattern[str], low: str, hits: Sequence[Span]) -> list[Span]:
     return [m.span() for m in matches_near(pattern, low, hits)]
 
 
@@ -161,17 +180,21 @@ def _make(kind: CueKind, text: str, low: str, span: Span) -> Cue:
 def find_cues(text: str, low: str, hits: Mapping[str, Sequence[Span]]) -> list[Cue]:
     """All cues in the text, ordered by position; learning cues about other people are dropped."""
     cues: list[Cue] = []
-    for span in _spans(_NEGATION, low, hits.get("negation", ())):
-        cues.append(_make(CueKind.NEGATION, text, low, span))
-    mentoring = hits.get("mentoring", ())
-    for span in _spans(_SEEKING, low, mentoring):
+    for span in _at(_NEGATION, low, hits.get("negation", ())):
+        if not _OTHER_SUBJECT.search(low, max(0, span[0] - 30), span[0]):
+            cues.append(_make(CueKind.NEGATION, text, low, span))
+    around = hits.get("mentor_around", ())
+    seeking = _near(_SEEKING, low, around)
+    for span in seeking:
         cues.append(_make(CueKind.SEEKING, text, low, span))
-    seeking = [(c.start, c.end) for c in cues if c.kind is CueKind.SEEKING]
-    for span in _spans(_OFFER, low, mentoring):
-        if not any(s < span[1] and span[0] < e for s, e in seeking):
+    offered = sorted(_at(_OFFER, low, hits.get("offer", ())) + _near(_OFFER_AROUND, low, around))
+    last_end = -1
+    for span in offered:
+        if span[0] >= last_end and not any(s < span[1] and span[0] < e for s, e in seeking):
             cues.append(_make(CueKind.OFFER, text, low, span))
+            last_end = span[1]
     offers = [c for c in cues if c.kind is CueKind.OFFER]
-    for span in _spans(_LEARNING, low, hits.get("learning", ())):
+    for span in _at(_LEARNING, low, hits.get("learning", ())):
         if not _is_learning(low, *span):
             continue
         about_others = any(

@@ -55,6 +55,8 @@ _CAREER_AFTER = re.compile(
     r"(?:of\s+)?(?:coding|programming|software|engineering|development|developing|building|"
     r"writing (?:code|software)|working|shipping|hacking|designing|architecting|leading|"
     r"managing|running)\b)|"
+    r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:work|development|engineering|coding|programming|"
+    r"experience)\b|"
     r"\s+(?:as|being)\s+(?:a|an)\s+(?!student|intern)"
 )
 _CAREER_BEFORE = re.compile(
@@ -193,10 +195,7 @@ def _since(low: str, span: Span, today_year: int, pattern: re.Pattern[str],
             return None
         return YearsFinding(years, found.start(), found.end(), career, mention)
     mention = _mention_before(low, ends, starts, span[0], begin)
-    if mention is None and not (
-        _CAREER_WORDS.search(low, begin, span[0])
-        and re.search(r"\b(?:i've|i have|been|i'm|i am)\b", low[begin:span[0]])
-    ):
+    if mention is None and not _CAREER_WORDS.search(low, begin, span[0]):
         return None
     return YearsFinding(years, found.start(), found.end(), mention is None, mention)
 

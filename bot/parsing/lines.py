@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 MIN_DEDUPE_CHARS = 12
 _MIN_BODY_LETTERS = 80
 _MIN_TAIL_LETTERS = 80
-_LANG_SAMPLE_CHARS = 600
+_LANG_SAMPLE_CHARS = 400
 _BODY_SAMPLE_CHARS = 4000
 
 _ASCII_WORD = re.compile(r"[A-Za-z]{2}")
@@ -83,6 +84,9 @@ def line_script(line: str) -> tuple[str | None, int]:
     """The dominant script of a line and its letter count; (None, 0) for lines without words."""
     if line.isascii():
         return ("latin", len(line)) if _ASCII_WORD.search(line) else (None, 0)
+    non_ascii = len(line) - len(line.encode("ascii", "ignore"))
+    if non_ascii * 8 < len(line):  # a few curly quotes or accents in an ASCII line
+        return ("latin", len(line)) if _ASCII_WORD.search(line) else (None, 0)
     others = _OTHER_LETTER.findall(line)
     latin = len(_LATIN_LETTER.findall(line))
     if len(others) > latin:
@@ -90,13 +94,25 @@ def line_script(line: str) -> tuple[str | None, int]:
     return ("latin", latin) if latin >= 2 else (None, 0)
 
 
+def _languages_by_word() -> dict[str, tuple[str, ...]]:
+    by_word: dict[str, tuple[str, ...]] = {}
+    for lang, words in _STOPWORDS.items():
+        for word in words:
+            by_word[word] = (*by_word.get(word, ()), lang)
+    return by_word
+
+
+_LANGUAGES_BY_WORD = _languages_by_word()
+
+
 def guess_language(text: str) -> str | None:
     """The language whose common words dominate ``text``, or None when unsure."""
     counts: Counter[str] = Counter()
+    lookup = _LANGUAGES_BY_WORD.get
     for word in text.lower().split():
-        for lang, words in _STOPWORDS.items():
-            if word in words:
-                counts[lang] += 1
+        langs = lookup(word)
+        if langs:
+            counts.update(langs)
     if not counts:
         return None
     ranked = counts.most_common(2)
@@ -105,12 +121,20 @@ def guess_language(text: str) -> str | None:
     return best if top >= 3 and top >= 1.5 * second else None
 
 
-def _tail_start(lines: list[str], key: list[tuple[str | None, int]]) -> tuple[int, int, int]:
-    """Index where the trailing same-key block starts, its non-empty line count and weight."""
+def _tail_start(
+    lines: list[str],
+    keys: list[tuple[str | None, int]],
+    classify: Callable[[str], tuple[str | None, int]],
+) -> tuple[int, int, int]:
+    """Index where the trailing same-key block starts, its non-empty line count and weight.
+
+    Lines are classified from the end until the block ends; ``keys`` receives those results.
+    """
     tail_key: str | None = None
     start, count, weight = len(lines), 0, 0
     for i in range(len(lines) - 1, -1, -1):
-        k, n = key[i]
+        keys[i] = classify(lines[i])
+        k, n = keys[i]
         if k is None:
             continue
         if tail_key is None:
@@ -124,13 +148,16 @@ def _tail_start(lines: list[str], key: list[tuple[str | None, int]]) -> tuple[in
 def drop_foreign_tail(lines: list[str], ascii_only: bool) -> tuple[list[str], str | None]:
     """Drop a trailing block whose script (or language) differs from the body's, with a note."""
     if not ascii_only:
-        keys = [line_script(line) for line in lines]
-        start, count, weight = _tail_start(lines, keys)
+        keys: list[tuple[str | None, int]] = [(None, 0)] * len(lines)
+        start, count, weight = _tail_start(lines, keys, line_script)
         tail_script = next((k for k, _ in keys[start:] if k is not None), None)
         body: Counter[str] = Counter()
-        for k, n in keys[:start]:
+        for i in range(start):  # the body's script, from a sample of its first lines
+            k, n = keys[i] if keys[i][0] is not None else line_script(lines[i])
             if k is not None:
                 body[k] += n
+            if sum(body.values()) > _BODY_SAMPLE_CHARS:
+                break
         if body and tail_script is not None:
             body_script, body_letters = body.most_common(1)[0]
             # A Latin tail after a non-Latin body is often a skills list, so it must be big.
@@ -148,10 +175,10 @@ def _drop_language_tail(lines: list[str]) -> tuple[list[str], str | None]:
     last = next((ln for ln in reversed(lines) if ln.strip()), "")
     if guess_language(last[-_LANG_SAMPLE_CHARS:]) in (None, "english") or len(lines) < 3:
         return lines, None
-    langs: list[tuple[str | None, int]] = [
-        (guess_language(ln[-_LANG_SAMPLE_CHARS:]), len(ln)) for ln in lines
-    ]
-    start, count, weight = _tail_start(lines, langs)
+    langs: list[tuple[str | None, int]] = [(None, 0)] * len(lines)
+    start, count, weight = _tail_start(
+        lines, langs, lambda ln: (guess_language(ln[-_LANG_SAMPLE_CHARS:]), len(ln))
+    )
     tail_lang = next((k for k, _ in langs[start:] if k is not None), None)
     body_lang = guess_language("\n".join(lines[:start])[:_BODY_SAMPLE_CHARS])
     if (start > 0 and body_lang is not None and body_lang != tail_lang and count >= 2

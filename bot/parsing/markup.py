@@ -83,20 +83,24 @@ def decode_entities(text: str) -> str:
 
 def strip_markdown(text: str) -> str:
     """Reduce markdown to plain words: images to alt text, links to their text."""
-    if "](" in text or "][" in text:
+    # Single-character membership tests are memchr-fast; they gate the costlier checks.
+    brackets = "]" in text
+    if brackets and ("](" in text or "][" in text):
         text = _MD_IMAGE.sub(lambda m: _image_words(m.group(1), m.group(2)), text)
         text = _MD_LINK.sub(r"\1", text)
         text = _MD_REF_LINK.sub(r"\1", text)
-    if "]:" in text:
+    if brackets and "]:" in text:
         text = _MD_REF_DEF.sub("", text)
     if "#" in text:
         text = _MD_HEADING.sub("", text)
     if ">" in text:
         text = _MD_QUOTE.sub("", text)
-    if "---" in text or "***" in text or "___" in text or "===" in text:
+    star, under, equals, tilde = "*" in text, "_" in text, "=" in text, "~" in text
+    if ("---" in text or (star and "***" in text) or (under and "___" in text)
+            or (equals and "===" in text)):
         text = _MD_RULE.sub("", text)
-    if "**" in text or "__" in text or "~~" in text:
+    if (star and "**" in text) or (under and "__" in text) or (tilde and "~~" in text):
         text = _MD_EMPHASIS.sub("", text)
-    if "*" in text:
+    if star:
         text = _MD_STAR.sub(r"\1", text)
-    return text.replace("`", "")
+    return text.replace("`", "") if "`" in text else text

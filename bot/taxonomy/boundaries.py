@@ -1,22 +1,36 @@
-"""Where a raw automaton hit may start and end: word boundaries, versions, plurals, and spans to
-ignore (URLs, e-mail addresses, file paths)."""
+"""Word boundaries for automaton hits: the scan alphabet, versions, plurals, and tokens to ignore
+(URLs, e-mail addresses, file paths)."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import string
 
-# Text that names no skill even though it may contain skill words.
-_IGNORED = re.compile(
-    r"""(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>"')\]]+"""  # URLs with a scheme or www.
-    r"""|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"""  # e-mail addresses
-    r"""|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|io|dev|ai|co|app|me|info|edu|gov|uk|de)"""
-    r"""(?:/[^\s<>"')\]]*)?(?![\w])"""  # bare domains, with a path
-    r"""|(?<![\w/])(?:~|\.{1,2})?/[\w.\-]+(?:/[\w.\-]*)+"""  # absolute / relative paths
-    r"""|\b[a-z]:\\[^\s]+"""  # windows paths
-    r"""|\b[\w.\-]+/[\w.\-]+(?:/[\w.\-]+)*\.[a-z0-9]{1,5}\b""",  # dir/file.ext
-    re.IGNORECASE,
+# The automaton scans a copy of the lowercased text in which every separator is a space, so that
+# keys can start with a space and only ever hit at word starts. "+", "#" and "." stay: they are
+# part of names (C++, C#, .NET, Node.js). Work happens on latin-1 bytes (characters outside
+# latin-1 become "?", a separator), which keeps one byte per character, so offsets in both
+# copies equal offsets in the text, and lowercasing and mapping run at C speed.
+_KEEP = set(b"+#.")
+_SEPARATOR_BYTES = bytes(
+    b for b in range(256)
+    if b not in _KEEP and (chr(b) in string.punctuation or chr(b).isspace() or 0x80 <= b < 0xC0)
 )
+_SCAN_TABLE = bytes.maketrans(_SEPARATOR_BYTES, b" " * len(_SEPARATOR_BYTES))
+
+
+def prepare(text: str) -> tuple[str, str]:
+    """Lowercased text (same offsets; exotic characters as "?") and its scan copy."""
+    raw = text.encode("latin-1", "replace").lower()
+    return raw.decode("latin-1"), raw.translate(_SCAN_TABLE).decode("latin-1")
+
+
+def scan_form(term: str) -> str:
+    """The form of a normalised alias in the scan copy ("ci/cd" -> "ci cd")."""
+    raw = term.encode("latin-1", "replace").translate(_SCAN_TABLE).decode("latin-1")
+    return " ".join(raw.split())
+
+
 # A version right after a name: "python3", "Vue3", "Postgres 15", "Python 3.11", "Java 17",
 # but not counts ("Python 2 years", "Docker 20 times").
 _VERSION = re.compile(
@@ -25,48 +39,48 @@ _VERSION = re.compile(
     r"|minutes?\b|people\b|users\b|engineers\b|developers\b|x\b|k\b))"
 )
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")
-_PLURAL = re.compile(r"(?:e?s)(?!\w)")
+_PLURAL = re.compile(r"e?s(?!\w)")
 _SYMBOLS = frozenset("+#")
-_BEFORE_BLOCKERS = frozenset("_@$&")
 _SHORT_BLOCKERS = frozenset("-'’&.")
 
-
-def ignored_spans(lowered: str) -> tuple[list[int], list[int]]:
-    """Start and end offsets of URL / e-mail / path spans (sorted, non-overlapping)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    if "/" not in lowered and "@" not in lowered and "." not in lowered:
-        return starts, ends
-    for match in _IGNORED.finditer(lowered):
-        starts.append(match.start())
-        ends.append(match.end())
-    return starts, ends
+_TLD = (r"com|org|net|io|dev|ai|co|app|me|info|edu|gov|uk|de|fr|ly|sh|xyz|so|gg|tv|us|ca|au"
+        r"|in|jp|cn|ru|nl|eu|ch|se|no|es|it|pl|br|blog|tech|site|page|cc")
+_DOMAIN = re.compile(rf"[a-z0-9\-]\.(?:{_TLD})(?![a-z0-9\-])")
+_FILE_END = re.compile(r"/[\w.\-]*\.[a-z0-9]{1,5}$")
+_TOKEN_TRIM = "()[]{}<>\"'`,;:!?.“”‘’"
+TOKEN_REACH = 256
 
 
-def inside(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the ignored spans."""
-    starts, ends = spans
-    if not starts:
+def in_ignored_token(lowered: str, start: int, end: int) -> bool:
+    """Whether the hit lies in a URL, e-mail address, domain name or file path.
+
+    The whitespace-delimited token around the hit is examined, looking at most TOKEN_REACH
+    characters each way so that a huge unbroken "token" costs no more than a long URL.
+    """
+    lo = max(0, start - TOKEN_REACH)
+    hi = min(len(lowered), end + TOKEN_REACH)
+    left = max(lowered.rfind(" ", lo, start), lowered.rfind("\n", lo, start),
+               lowered.rfind("\t", lo, start))
+    left = lo if left < 0 else left + 1
+    right_candidates = [i for i in (lowered.find(" ", end, hi), lowered.find("\n", end, hi),
+                                    lowered.find("\t", end, hi)) if i >= 0]
+    right = min(right_candidates) if right_candidates else hi
+    token = lowered[left:right].strip(_TOKEN_TRIM)
+    if len(token) <= end - start:
         return False
-    i = bisect_right(starts, start) - 1
-    if i >= 0 and ends[i] > start:
+    if "://" in token or token.startswith("www.") or "\\" in token:
         return True
-    return i + 1 < len(starts) and starts[i + 1] < end
-
-
-def starts_cleanly(lowered: str, start: int, short: bool) -> bool:
-    """No alphanumeric (or identifier) character glued to the front of the hit."""
-    if start == 0:
+    if "@" in token and "." in token[token.index("@") :]:
         return True
-    before = lowered[start - 1]
-    if before.isalnum() or before in _BEFORE_BLOCKERS:
-        return False
-    if before == "." and start >= 2 and lowered[start - 2].isalnum():
-        return False  # "main.go", "config.rs": part of a file or dotted name
-    return not (short and before in _SHORT_BLOCKERS)
+    outside = lowered[left:start] + " " + lowered[end:right]
+    if _DOMAIN.search(outside.rstrip(_TOKEN_TRIM)):
+        return True  # "python.org", "github.com/me/python-lib"; not "ASP.NET" (name is the token)
+    if "/" in token:
+        return token.startswith(("/", "~/", "./", "../")) or bool(_FILE_END.search(token))
+    return False
 
 
-def clean_end(lowered: str, end: int, short: bool, plural_ok: bool, versioned: bool) -> int:
+def clean_end(lowered: str, end: int, short: bool, plural_ok: bool) -> int:
     """End of the surface if the hit ends on a boundary (after a version / plural), else -1."""
     size = len(lowered)
     if end >= size:
@@ -74,9 +88,9 @@ def clean_end(lowered: str, end: int, short: bool, plural_ok: bool, versioned: b
     after = lowered[end]
     if after in _SYMBOLS:
         return -1  # "c" in "c++", "f" in "f#"
-    if versioned and (after.isdigit() or after in " -v") and (not short or after == " "):
+    if (after.isdigit() and not short) or after in " -v":
         match = _VERSION.match(lowered, end)
-        if match is not None:
+        if match is not None and (not short or match.group().startswith(" ")):
             return match.end()
     if after.isalnum():
         if plural_ok and not short:
@@ -96,3 +110,13 @@ def clean_end(lowered: str, end: int, short: bool, plural_ok: bool, versioned: b
     if after == "_":
         return -1
     return end
+
+
+def starts_cleanly(lowered: str, start: int, short: bool) -> bool:
+    """No identifier character glued to the front of the hit (the scan text hides some)."""
+    if start == 0:
+        return True
+    before = lowered[start - 1]
+    if before in "_@$&" or before.isalnum():
+        return False
+    return not (short and before in _SHORT_BLOCKERS)

@@ -8,11 +8,10 @@ skill mentions are added by the matcher (``coordination_points``). Weights live 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#'’\-]*")
-_SENTENCE_END = re.compile(r"[.!?;:\n•·|]\s|\n|^\s*[-*]\s")
-_OPENERS = frozenset("\"'“‘([{*-–—•")
+_SENTENCE_END = re.compile(r"[.!?;:\n•·|]\s|\n")
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n|•")
+_LAST_CLAUSE_END = re.compile(r".*(?:[.!?;]\s|\n|•)", re.DOTALL)
 _QUOTES = frozenset("\"'“”‘’")
 WINDOW = 60  # characters looked at on each side of a candidate
 
@@ -25,7 +24,9 @@ STRONG_BEFORE = frozenset({
     "using", "use", "uses", "used", "adopt", "adopted", "migrated", "migrating", "rewrote",
     "rewriting", "ported", "porting", "built", "build", "building", "develop", "developing",
     "developed", "deploy", "deployed", "deploying", "maintain", "maintained", "teach", "teaching",
-    "mentor", "mentoring", "studying", "study", "prefer", "skills", "stack",
+    "mentor", "mentoring", "studying", "study", "prefer", "skills", "stack", "languages",
+    "language", "tools", "technologies", "tech", "frameworks", "libraries", "proficiency",
+    "familiarity", "experience", "favorite", "favourite",
 })
 # Weak hints: prepositions that often introduce a tool ("in Go", "with Rust", "from PHP").
 WEAK_BEFORE = frozenset({"in", "with", "from", "via", "into", "like", "about"})
@@ -33,13 +34,21 @@ WEAK_BEFORE = frozenset({"in", "with", "from", "via", "into", "like", "about"})
 VERB_BEFORE = frozenset({
     "i", "you", "we", "they", "he", "she", "it", "to", "will", "would", "can", "could", "should",
     "must", "might", "may", "lets", "let's", "don't", "didn't", "doesn't", "won't", "cannot",
-    "can't", "please", "never", "also", "just", "always", "often", "really",
+    "can't", "please", "never", "also", "just", "always", "often", "really", "t", "s",
 })
 DETERMINERS = frozenset({
     "my", "your", "his", "her", "our", "their", "its", "a", "an", "the", "this", "that", "some",
     "any", "every", "each", "very", "so", "too", "quite",
 })
-NAMING = frozenset({"called", "named", "nicknamed", "dubbed", "titled", "alias", "aka"})
+YEARS = frozenset({"years", "yrs", "months", "lots", "bit", "decade", "decades"})
+# Words around a person's or company's name ("a startup called Flux", "my colleague Julia").
+NAMING = frozenset({
+    "called", "named", "nicknamed", "dubbed", "titled", "alias", "aka", "colleague", "friend",
+    "wife", "husband", "daughter", "son", "sister", "brother", "mom", "dad", "manager", "boss",
+    "mr", "mrs", "ms", "dr", "meet", "met", "thanks", "thank", "hi", "hello", "dear", "cofounder",
+    "co-founder", "founder", "ceo", "cto",
+})
+NAME_AFTER = frozenset({"said", "says", "told", "asked", "helped", "thinks", "thought", "who"})
 # Words right after a skill that show it is a technology ("Go developer", "React version").
 STRONG_AFTER = frozenset({
     "developer", "developers", "dev", "devs", "engineer", "engineers", "engineering", "programmer",
@@ -54,7 +63,8 @@ STRONG_AFTER = frozenset({
     "binary", "binaries", "interop", "web", "mobile", "ios", "android", "tests", "testing",
     "components", "component", "hooks", "plugin", "plugins", "query", "queries", "database",
     "schema", "instance", "instances", "deployment", "deployments", "pipeline", "pipelines",
-    "boot", "mvc", "native", "ui", "devops", "integration", "migration",
+    "boot", "mvc", "native", "ui", "devops", "integration", "migration", "middleware",
+    "routes", "router", "handlers", "handler", "workers", "jobs", "types", "interfaces",
 })
 # General software vocabulary anywhere near a candidate: weak evidence of a technical context.
 TECH_VOCAB = frozenset({
@@ -62,62 +72,55 @@ TECH_VOCAB = frozenset({
     "database", "databases", "query", "queries", "server", "servers", "api", "apis", "backend",
     "frontend", "code", "coding", "programming", "developer", "developers", "engineer",
     "library", "framework", "microservice", "microservices", "pipeline", "pipelines",
-    "infrastructure", "shutdown", "graceful-shutdown", "latency", "async", "thread", "threads",
+    "infrastructure", "shutdown", "graceful", "latency", "async", "thread", "threads",
     "runtime", "compile", "compiler", "production", "refactor", "refactoring", "repo",
-    "repository", "open-source", "stack", "full-stack", "statistics", "statistical",
+    "repository", "stack", "statistics", "statistical",
     "scripting", "script", "scripts", "sdk", "ios", "macos", "kernel", "embedded", "firmware",
     "cli", "tooling", "containers", "container", "cluster", "deployment", "devops", "software",
-    "typed", "syntax", "memory", "garbage", "goroutines", "web", "frameworks", "libraries",
+    "typed", "syntax", "garbage", "goroutines", "web", "frameworks", "libraries",
     "orm", "json", "rest", "graphql", "grpc", "app", "apps", "mobile", "data", "analytics",
 })
 
 
-@dataclass(slots=True)
-class Local:
-    """What the surrounding words say about one candidate."""
-
-    points: int
-    sentence_start: bool
-
-
-def _words_before(lowered: str, start: int) -> tuple[list[str], bool]:
-    """Up to three words before ``start`` within the sentence; and whether it opens a sentence."""
-    lo = max(0, start - WINDOW)
-    chunk = lowered[lo:start]
-    cut = 0
-    for match in _SENTENCE_END.finditer(chunk):
-        cut = match.end()
-    chunk = chunk[cut:]
-    stripped = chunk.rstrip()
-    while stripped and stripped[-1] in _OPENERS:
-        stripped = stripped[:-1].rstrip()
-    opens = not stripped and (cut > 0 or lo == 0)
-    return _WORD.findall(chunk)[-3:], opens
-
-
-def _words_after(lowered: str, end: int) -> list[str]:
-    chunk = lowered[end : end + WINDOW]
-    match = _SENTENCE_END.search(chunk)
-    if match is not None:
-        chunk = chunk[: match.start()]
-    return _WORD.findall(chunk)[:6]
-
-
 def local_evidence(
-    text: str, lowered: str, start: int, end: int, capitals: bool
-) -> Local:
-    """Evidence points from the words and letter case around ``text[start:end]``."""
-    before, opens = _words_before(lowered, start)
-    after = _words_after(lowered, end)
-    surface = text[start:end]
-    points = 0
+    text: str,
+    scan: str,
+    start: int,
+    end: int,
+    *,
+    capitals: bool,
+    upper_name: bool,
+    acronym: bool,
+    versioned: bool,
+) -> int:
+    """Evidence points from the words and letter case around ``text[start:end]``.
+
+    ``scan`` is the lowercased text with separators turned into spaces (same offsets), so words
+    come from a plain ``split``. ``capitals``: a capital letter is evidence for this alias;
+    ``upper_name``: the skill is written in capitals ("PHP"); ``acronym``: a two-letter
+    abbreviation of a longer name ("ML", "JS"); ``versioned``: a version number follows
+    ("Go 1.21"), which only names have.
+    """
+    lo = start - WINDOW if start > WINDOW else 0
+    # punctuation from the text: in the lowered copies "?" also stands for "我"
+    clause = _LAST_CLAUSE_END.match(text, lo, start)
+    cut = clause.end() if clause is not None else -1
+    before = [w.strip(".") for w in scan[cut if cut >= 0 else lo : start].split()[-3:]]
+    hi = end + WINDOW
+    stop = _CLAUSE_END.search(text, end, hi)
+    after = [w.strip(".") for w in scan[end : stop.start() if stop is not None else hi].split()[:6]]
+    opens = not before and (cut >= 0 or lo == 0)
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
     nxt = after[0] if after else ""
+    surface = text[start:end]
     lower_surface = surface.islower()
-    if prev in STRONG_BEFORE or (prev in {"in", "with"} and prev2 in STRONG_BEFORE):
-        points += 2
-    elif prev == "of" and prev2 in {"years", "yrs", "months", "lots", "bit"}:
+    points = 0
+    if (
+        prev in STRONG_BEFORE
+        or (prev2 in STRONG_BEFORE and prev in {"in", "with"})
+        or (prev == "of" and prev2 in YEARS)
+    ):
         points += 2
     elif prev in WEAK_BEFORE and not lower_surface:
         points += 1  # "in Go", but not "in flux", "with spring"
@@ -127,32 +130,39 @@ def local_evidence(
         points -= 1  # "my Swift reply", "the rust on": used as an ordinary adjective / noun
     if lower_surface and prev in VERB_BEFORE:
         points -= 2
-    if prev in NAMING or prev2 in NAMING:
+    if prev in NAMING or prev2 in NAMING or nxt in NAME_AFTER:
         points -= 3
-    if start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
+    if start and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
         points -= 1
-    nearby = set(before) | set(after[1:])
-    if nearby & TECH_VOCAB:
+    if not (TECH_VOCAB.isdisjoint(before) and TECH_VOCAB.isdisjoint(after[1:])):
         points += 1
-    if any(c.isupper() for c in surface[1:]) and not surface.isupper():
-        points += 2  # internal capitals are deliberate: "JavaScript", "iOS", "MySQL"
-    elif capitals and surface[:1].isupper() and not opens and not surface.isupper():
-        points += 1
-    return Local(points, opens)
+    if versioned:
+        points += 2
+    if lower_surface or not surface[:1].isalpha():
+        return points
+    if surface.isupper():
+        # "PHP", "SQL" are written so; "GO", "SWIFT" (shouting) are not evidence
+        return points + 1 if (capitals and upper_name) or acronym else points
+    if not surface[1:].islower() and any(c.isupper() for c in surface[1:]):
+        return points + 2  # internal capitals are deliberate: "JavaScript", "iOS", "MySQL"
+    if capitals and not opens:
+        return points + 1  # a capital in mid-sentence
+    return points
 
 
 _COORDINATION = re.compile(
     r"\s*(?:,|/|&|\+|\||;|,?\s*(?:and|or|&|to|vs\.?|versus|plus)|\(|\)|,\s*\()\s*\Z"
+    r"|\s*\n\s*(?:[-*•·–]\s*)?\Z"  # one per line, as in a bulleted list
 )
 
 
-def coordination_points(lowered: str, left_end: int, right_start: int) -> int:
+def coordination_points(text: str, left_end: int, right_start: int) -> int:
     """Points from a neighbouring skill: 2 if listed together ("X, Y", "X/Y", "X and Y"),
     1 if close by in the same sentence, else 0."""
     if right_start < left_end:
         return 0
-    gap = lowered[left_end:right_start]
-    if _COORDINATION.match(gap) or not gap.strip():
+    gap = text[left_end:right_start]
+    if _COORDINATION.match(gap.lower()):
         return 2
     if len(gap) <= 40 and not _SENTENCE_END.search(gap):
         return 1

@@ -1,7 +1,8 @@
 """How common a word is in English, for aliases the build did not score (community config).
 
-skills.json carries English words in zipf buckets (lower bounds 3.0 / 4.5 / 5.0 / 5.5), produced
-at build time by wordfreq, so that the runtime needs no wordfreq.
+skills.json carries English words in zipf buckets (lower bounds: the matcher's thresholds in
+``terms`` and PHRASE_WORD_ZIPF), produced at build time by wordfreq, so that the runtime needs no
+wordfreq.
 """
 
 from __future__ import annotations

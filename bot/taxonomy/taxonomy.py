@@ -20,17 +20,14 @@ from types import MappingProxyType
 
 from bot.taxonomy.english import EnglishFrequency
 from bot.taxonomy.skill import CustomSkill, Skill
-from bot.taxonomy.terms import normalize, squash, strip_version
+from bot.taxonomy.terms import normalize, slug, squash, strip_version
 
 SAME = 1.0
 PARENT = 0.6
 RELATED = 0.4
 GRANDPARENT = 0.3
 DATA_FILE = "skills.json"
-
-
-def _slug(name: str) -> str:
-    return squash(name.replace(" ", "-")) if name.isascii() else normalize(name).replace(" ", "-")
+_NO_ALIASES: Mapping[str, str] = MappingProxyType({})
 
 
 class Taxonomy:
@@ -74,7 +71,7 @@ class Taxonomy:
 
     @classmethod
     def load(
-        cls, custom: Sequence[CustomSkill] = (), extra_aliases: Mapping[str, str] = {}  # noqa: B006
+        cls, custom: Sequence[CustomSkill] = (), extra_aliases: Mapping[str, str] = {}
     ) -> Taxonomy:
         """The packaged taxonomy (shared, loaded once) plus a community's own skills and aliases.
 
@@ -86,14 +83,16 @@ class Taxonomy:
             return base
         return base._extended(custom, extra_aliases)
 
-    def _extended(self, custom: Sequence[CustomSkill], extra_aliases: Mapping[str, str]) -> Taxonomy:
+    def _extended(
+        self, custom: Sequence[CustomSkill], extra_aliases: Mapping[str, str]
+    ) -> Taxonomy:
         skills = dict(self._skills)
         staged = Taxonomy(skills, self._zipf, self._english)
         for item in custom:
             existing = staged.resolve(item.name)
             if existing is None:
                 kind = "concept" if item.category == "concept" else "technology"
-                new = Skill(_slug(item.name), item.name.strip(), item.category, kind,
+                new = Skill(slug(item.name), item.name.strip(), item.category, kind,
                             (), (), ())
                 if not new.id:
                     raise ValueError(f"custom skill name {item.name!r} is empty")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 _SPACES = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[\s\-_.]+")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")
 _TRAILING_VERSION = re.compile(r"(?<=[a-z+#])[\s\-]?v?\d+(?:\.\d+)*(?:\.x)?$")
 
 # Evidence a mention needs before it counts, by how common the alias is as English (zipf).
@@ -30,12 +31,18 @@ def squash(term: str) -> str:
     return _NON_ALNUM.sub("", lowered)
 
 
+def slug(name: str) -> str:
+    """Id for a skill defined by name: ``Acme Deploy`` -> ``acme-deploy``, ``C#`` -> ``csharp``."""
+    lowered = normalize(name).replace("++", "pp").replace("#", "sharp").replace("+", "plus")
+    return _NON_WORD.sub("-", lowered).strip("-")
+
+
 def strip_version(term: str) -> str:
     """``postgres 15`` -> ``postgres``, ``python3`` -> ``python``; otherwise unchanged."""
     return _TRAILING_VERSION.sub("", term)
 
 
-def variants(term: str) -> Iterator[str]:
+def variants(term: str, joiners: tuple[str, ...] = (" ", "-", "", ".")) -> Iterator[str]:
     """Spellings of a normalised term that differ only in separators (space, hyphen, dot, none).
 
     ``machine learning`` -> ``machine-learning``, ``machinelearning``; ``node.js`` -> ``node js``,
@@ -47,7 +54,7 @@ def variants(term: str) -> Iterator[str]:
     if len(parts) < 2:
         return
     prefix = "." if term.startswith(".") else ""
-    for joiner in (" ", "-", "", "."):
+    for joiner in joiners:
         candidate = prefix + joiner.join(parts)
         if candidate != term:
             yield candidate

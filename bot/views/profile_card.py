@@ -84,7 +84,7 @@ def profile_card(profile: Profile, display_name: str) -> Card:
     """Render a profile as a neutral card."""
     fields = skill_fields(profile)
     if not fields:
-        fields.append(Field("Skills", "None found yet — /profile edit add Python, SQL"))
+        fields.append(Field("Skills", "None found yet — /profile edit add <skill>, <skill>"))
     learning = _names(list(profile.learning)) or "None"
     fields += [
         Field("Learning", learning),

@@ -121,13 +121,15 @@ def category(draft: Draft) -> str:
     """Category from Linguist type, devicon tags, then the Explore description."""
     if draft.kind == "concept":
         return "concept"
-    if draft.linguist_type == "programming" or draft.linguist_type == "markup":
+    if draft.linguist_type == "programming":
+        return "language"
+    for name, tags in _STRONG_TAG_RULES:
+        if draft.tags & tags:
+            return name  # before Linguist's markup type: Vue and Svelte are frameworks
+    if draft.linguist_type == "markup":
         return "language"
     if draft.linguist_type == "data":
         return "language" if re.search(r"ql\b", draft.name, re.IGNORECASE) else "format"
-    for name, tags in _STRONG_TAG_RULES:
-        if draft.tags & tags:
-            return name
     for name, pattern in _DESCRIPTION_RULES:
         if pattern.search(draft.description):
             return name

@@ -5,33 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.taxonomy.terms import slug, squash
 from taxonomy_build.wordfreqs import alias_zipf
+
+__all__ = ["Draft", "prose_form", "slug", "squash", "version_base"]
 
 # An alias at least this common in English must be a form of the name or be corroborated.
 COMMON_ALIAS_ZIPF = 3.0
 # "node" is the name of Node.js without its suffix, "golang" is Go with one.
 NAME_SUFFIXES = ("", "js", "lang", "db", "io", "sql")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SEPARATORS = re.compile(r"[\s_\-]+")
 # "python3", "php-7", "python-3-6", "swift4": a name followed by a version number only.
 _VERSIONED = re.compile(r"^(?P<base>.*?[a-z+#])[\s\-]?v?\d+(?:[\s\-.]\d+)*$")
 
 
-def squash(name: str) -> str:
-    """Case- and punctuation-free key used to merge the same technology across sources."""
-    lowered = name.lower().replace("++", "pp").replace("+", "plus").replace("#", "sharp")
-    return _NON_ALNUM.sub("", lowered)
-
-
 def prose_form(alias: str) -> str:
-    """Turn a topic slug such as ``react-native`` into the phrase people write (``react native``)."""
+    """Turn a topic slug (``react-native``) into the phrase people write (``react native``)."""
     return _SEPARATORS.sub(" ", alias.strip()).strip().lower()
-
-
-def slug(name: str) -> str:
-    """Stable id for a skill that has no Explore topic."""
-    lowered = name.lower().replace("++", "pp").replace("#", "sharp").replace("+", "plus")
-    return _NON_ALNUM.sub("-", lowered).strip("-")
 
 
 def version_base(alias: str) -> str | None:

@@ -16,6 +16,7 @@ SKILL_KEYS = frozenset({
     "reason", "name", "category", "kind", "aliases", "drop_aliases", "parents", "related",
     "drop_parents", "drop_related", "source", "keep",
 })
+ADD_KEYS = frozenset({"id", "name", "category", "aliases", "parents", "related"})
 KINDS = frozenset({"technology", "concept"})
 CATEGORIES = frozenset({
     "language", "format", "framework", "library", "database", "cloud", "devops", "tool",
@@ -39,6 +40,26 @@ def load_overlay(path: Path) -> dict[str, Any]:
             raise OverlayError(f"[[recategorize]] needs a reason and ids: {group}")
         if group.get("category") not in CATEGORIES or group.get("kind") not in KINDS:
             raise OverlayError(f"[[recategorize]] needs a known kind and category: {group}")
+    for group in doc.get("add", []):
+        if not group.get("reason") or not isinstance(group.get("skills"), list):
+            raise OverlayError(f"[[add]] needs a reason and skills: {group}")
+        for item in group["skills"]:
+            unknown = set(item) - ADD_KEYS
+            if unknown or not {"id", "name", "category"} <= set(item):
+                raise OverlayError(f"[[add]] item needs id, name, category only: {item}")
+            if item["category"] not in CATEGORIES:
+                raise OverlayError(f"[[add]] {item['id']}: unknown category {item['category']!r}")
+    for group in doc.get("rename", []):
+        if not group.get("reason") or not isinstance(group.get("names"), dict):
+            raise OverlayError(f"[[rename]] needs a reason and names: {group}")
+    for group in doc.get("related", []):
+        pairs = group.get("pairs")
+        if not group.get("reason") or not isinstance(pairs, list):
+            raise OverlayError(f"[[related]] needs a reason and pairs: {group}")
+    for group in doc.get("parents", []):
+        links = group.get("links")
+        if not group.get("reason") or not isinstance(links, dict):
+            raise OverlayError(f"[[parents]] needs a reason and links: {group}")
     for skill_id, entry in doc.get("skills", {}).items():
         unknown = set(entry) - SKILL_KEYS
         if unknown:
@@ -75,6 +96,26 @@ def apply_overlay(
             if skill_id not in result:
                 raise OverlayError(f"drop: {skill_id!r} is not a kept skill (stale entry?)")
             del result[skill_id]
+    for group in overlay.get("add", []):
+        for item in group["skills"]:
+            skill_id = str(item["id"])
+            if skill_id in result or skill_id in every:
+                raise OverlayError(f"add: {skill_id!r} already exists; patch it instead")
+            category = str(item["category"])
+            draft = Draft(id=skill_id, name=str(item["name"]), sources={"overlay"},
+                          kind="concept" if category == "concept" else "technology",
+                          category=category)
+            draft.pinned |= {prose_form(a) for a in item.get("aliases", ())}
+            draft.parents |= set(item.get("parents", ()))
+            draft.related |= set(item.get("related", ()))
+            result[skill_id] = draft
+    for group in overlay.get("rename", []):
+        for skill_id, name in group["names"].items():
+            if skill_id not in result:
+                raise OverlayError(f"rename: {skill_id!r} is not a kept skill")
+            draft = result[skill_id]
+            draft.names.add(draft.name)
+            draft.name = str(name)
     for group in overlay.get("recategorize", []):
         for skill_id in group["ids"]:
             if skill_id not in result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from taxonomy_build.model import Draft, squash
@@ -10,6 +11,8 @@ from taxonomy_build.model import Draft, squash
 # it (FastAPI tagged python, pandas tagged python); for other entries it is only related.
 _PARENT_CHILD_CATEGORIES = frozenset({"framework", "library"})
 _PARENT_CATEGORIES = frozenset({"language", "framework", "library", "platform"})
+# What a framework or library listing it as related is taken to be built on.
+_BASES = frozenset({"language", "platform"})
 
 
 def _reference_index(drafts: dict[str, Draft]) -> dict[str, str]:
@@ -45,13 +48,24 @@ def add_relations(drafts: dict[str, Draft], overlay: dict[str, Any]) -> None:
             parent_ok = drafts[target].category in _PARENT_CATEGORIES
             if parent_ok and draft.category in _PARENT_CHILD_CATEGORIES:
                 draft.parents.add(target)
-            elif drafts[target].category == draft.category and draft.category == "os":
-                draft.parents.add(target)  # Ubuntu -> Linux
-            else:
-                draft.related.add(target)
+            elif drafts[target].category == draft.category:
+                if draft.category == "os":
+                    draft.parents.add(target)  # Ubuntu -> Linux
+                else:
+                    draft.related.add(target)  # Rancher ~ Kubernetes
+            # else: a tag across categories is too loose (Blender tagged python, DynamoDB java)
         for topic in sorted(draft.related_topics):
             target = index.get(topic)
-            if target is not None and target != draft.id:
+            if target is None or target == draft.id:
+                continue
+            base = drafts[target]
+            if (
+                draft.category in _PARENT_CHILD_CATEGORIES
+                and base.category in _BASES
+                and re.search(rf"\b{re.escape(base.name)}(?!\w)", draft.description, re.IGNORECASE)
+            ):
+                draft.parents.add(target)  # "Express ... web framework for Node.js"
+            else:
                 draft.related.add(target)
         prefix_parent = _name_prefix_parent(draft, by_name)
         if prefix_parent is not None and draft.kind == drafts[prefix_parent].kind:
@@ -64,6 +78,16 @@ def add_relations(drafts: dict[str, Draft], overlay: dict[str, Any]) -> None:
         draft.related |= set(entry.get("related", ()))
         draft.parents -= set(entry.get("drop_parents", ()))
         draft.related -= set(entry.get("drop_related", ()))
+    for group in overlay.get("parents", []):
+        for child, parents in group["links"].items():
+            if child not in drafts:
+                raise ValueError(f"[[parents]]: {child!r} is not a kept skill")
+            drafts[child].parents |= set(parents)
+    for group in overlay.get("related", []):
+        for first, *others in group["pairs"]:
+            if first not in drafts:
+                raise ValueError(f"[[related]]: {first!r} is not a kept skill")
+            drafts[first].related |= set(others)
     for draft in drafts.values():
         unknown = (draft.parents | draft.related) - drafts.keys()
         if unknown:

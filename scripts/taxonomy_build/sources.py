@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from taxonomy_build.model import Draft, slug, squash
+from taxonomy_build.names import NameCasing
 
 LINGUIST_TYPES = ("programming", "markup", "data")
 
@@ -98,19 +99,20 @@ def devicon_drafts(path: Path) -> Iterator[Draft]:
         altnames = _split_list(entry.get("altnames"))
         yield Draft(
             id=name,
-            name=_devicon_display(name),
+            name=name,
             sources={"devicon"},
             names={name, *altnames},
             tags={squash(t) for t in _split_list(entry.get("tags"))},
         )
 
 
-def _devicon_display(name: str) -> str:
-    """devicon only has squashed lowercase ids: ``knexjs`` -> ``Knex.js``, ``rocksdb`` -> ``RocksDB``."""
+def devicon_display(name: str, casing: NameCasing) -> str:
+    """devicon only has squashed lowercase ids: ``knexjs`` -> ``Knex.js``, ``rocksdb`` ->
+    ``RocksDB``, ``kalilinux`` -> ``Kali Linux``."""
     for suffix, shown in (("js", ".js"), ("db", "DB")):
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
-            return name[: -len(suffix)].capitalize() + shown
-    return name.capitalize()
+            return casing.display(name[: -len(suffix)]).replace(" ", "") + shown
+    return casing.display(name)
 
 
 def devicon_keys(draft: Draft) -> list[str]:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from wordfreq import top_n_list, zipf_frequency
 
-# A phrase is an everyday phrase only when every word in it is very common ("to do", "just in
-# time"); "machine learning" or "spring boot" are specific even though their words are common.
-PHRASE_WORD_ZIPF = 5.5
+from bot.taxonomy.english import PHRASE_WORD_ZIPF
+from bot.taxonomy.terms import COMMON_ZIPF, VERY_COMMON_ZIPF
+
+# PHRASE_WORD_ZIPF: a phrase is everyday English only when every word in it is very common
+# ("to do", "just in time"); "machine learning" or "spring boot" are specific.
 _PLAIN_WORD = re.compile(r"^[a-z]+$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_zipf(word: str) -> float:
     """Zipf frequency of one lowercase word in English (0.0 when unknown)."""
     return float(zipf_frequency(word, "en"))
@@ -34,9 +36,9 @@ def alias_zipf(alias: str) -> float:
     return round(lowest, 2) if lowest >= PHRASE_WORD_ZIPF else 0.0
 
 
-# Bucket lower bounds shipped for the runtime (bot/taxonomy/english.py); they match the
-# thresholds the matcher uses (bot/taxonomy/terms.py) and PHRASE_WORD_ZIPF.
-BUCKETS = (3.0, 4.5, 5.0, PHRASE_WORD_ZIPF)
+# Bucket lower bounds shipped for the runtime (bot/taxonomy/english.py): the thresholds the
+# matcher uses (bot/taxonomy/terms.py) and the phrase rule.
+BUCKETS = (COMMON_ZIPF, VERY_COMMON_ZIPF, PHRASE_WORD_ZIPF)
 _VOCABULARY_SIZE = 100_000
 
 

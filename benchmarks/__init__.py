@@ -1,0 +1,1 @@
+"""Benchmarks of the core (run as modules: python -m benchmarks.<name>)."""

@@ -1,0 +1,287 @@
+"""Timezone from what the member says: offsets, zone abbreviations, IANA names or where they live.
+
+Rules: an explicit zone (IANA name, "UTC+2", "PST", "Pacific Time") wins over a current place
+("based in Berlin", "I'm in Toronto", "📍 Lisbon"), which wins over an origin ("I'm from
+Bengaluru"); the first of the strongest kind is used. Whole-hour offsets map to ``Etc/GMT-N``
+(tzdb inverts the sign: UTC+2 is Etc/GMT-2); the half-hour offsets used by one country or region
+map to a representative zone (+05:30 Asia/Kolkata, -03:30 America/St_Johns, ...), other odd
+offsets to None. Ambiguous abbreviations need context: CST is America/Chicago with US context or
+Asia/Shanghai with China context, IST is Asia/Kolkata / Asia/Jerusalem / Europe/Dublin with India
+/ Israel / Ireland context, and otherwise None. Two-letter ones (PT, ET, CT, MT) need a nearby
+"time", "zone", "hours" or a clock time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from zoneinfo import available_timezones
+
+from bot.parsing.places import REGION_CODES, resolve_place
+from bot.parsing.triggers import Span
+
+_ABBREVIATIONS: dict[str, str | None] = {
+    "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "PT": "America/Los_Angeles",
+    "MST": "America/Denver", "MDT": "America/Denver", "MT": "America/Denver",
+    "CST": None, "CDT": "America/Chicago", "CT": "America/Chicago",
+    "EST": "America/New_York", "EDT": "America/New_York", "ET": "America/New_York",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu",
+    "NST": "America/St_Johns", "NDT": "America/St_Johns", "BRT": "America/Sao_Paulo",
+    "ART": "America/Argentina/Buenos_Aires", "BST": "Europe/London", "IST": None,
+    "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon", "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "EET": "Europe/Athens",
+    "EEST": "Europe/Athens", "MSK": "Europe/Moscow", "TRT": "Europe/Istanbul",
+    "GST": "Asia/Dubai", "PKT": "Asia/Karachi", "NPT": "Asia/Kathmandu", "ICT": "Asia/Bangkok",
+    "WIB": "Asia/Jakarta", "SGT": "Asia/Singapore", "MYT": "Asia/Kuala_Lumpur",
+    "PHT": "Asia/Manila", "PHST": "Asia/Manila", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "AWST": "Australia/Perth", "ACST": "Australia/Adelaide",
+    "ACDT": "Australia/Adelaide", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "SAST": "Africa/Johannesburg",
+    "WAT": "Africa/Lagos", "CAT": "Africa/Maputo", "EAT": "Africa/Nairobi",
+}
+_NEEDS_CONTEXT = frozenset({"PT", "ET", "CT", "MT", "ART", "CAT", "EAT", "WAT", "GST", "WEST"})
+_TIME_PHRASES: dict[str, str | None] = {
+    "pacific time": "America/Los_Angeles", "mountain time": "America/Denver",
+    "central time": "America/Chicago", "eastern time": "America/New_York",
+    "central european time": "Europe/Berlin", "central european summer time": "Europe/Berlin",
+    "eastern european time": "Europe/Athens", "british summer time": "Europe/London",
+    "greenwich mean time": "Etc/GMT", "indian standard time": "Asia/Kolkata",
+    "india standard time": "Asia/Kolkata", "japan standard time": "Asia/Tokyo",
+    "pacific standard time": "America/Los_Angeles", "eastern standard time": "America/New_York",
+    "central standard time": None, "mountain standard time": "America/Denver",
+}
+_ODD_OFFSETS = {
+    (5, 30): "Asia/Kolkata", (5, 45): "Asia/Kathmandu", (9, 30): "Australia/Adelaide",
+    (3, 30): "Asia/Tehran", (4, 30): "Asia/Kabul", (-3, 30): "America/St_Johns",
+    (6, 30): "Asia/Yangon", (10, 30): "Australia/Lord_Howe", (8, 45): "Australia/Eucla",
+    (-9, 30): "Pacific/Marquesas", (12, 45): "Pacific/Chatham",
+}
+_OFFSET = re.compile(
+    r"(?:utc|gmt)\s*(?P<sign>[+\-\u2212\u2013])\s*(?P<hours>\d{1,2})(?:[:.h]?(?P<minutes>\d{2}))?"
+    r"(?!\d)"
+)
+_BARE_UTC = re.compile(
+    r"(?:(?:time ?zone|tz)\s*(?:is|:|=)?\s*|\b(?:in|on) )(?:utc|gmt)\b(?!\s*[+\-\u2212\u2013]\s*\d)"
+)
+_IANA = re.compile(r"[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?")
+_TIME_CONTEXT = re.compile(
+    r"time|zone|\btz\b|hours|\d\s*(?:am|pm)\b|\d:\d\d|\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\b|\butc|"
+    r"\bgmt"
+)
+_CONTEXT = {
+    "CST": (re.compile(r"\b(?:us|usa|u\.s\.|united states|america|texas|chicago|illinois|"
+                       r"minnesota|dallas|houston|austin|midwest|cdt)\b"), "America/Chicago",
+            re.compile(r"\b(?:china|chinese|beijing|shanghai|shenzhen|hangzhou|guangzhou)\b"),
+            "Asia/Shanghai"),
+    "IST": (re.compile(r"\b(?:india|indian|bangalore|bengaluru|mumbai|delhi|hyderabad|pune|"
+                       r"chennai|kolkata|noida|gurgaon|gurugram)\b"), "Asia/Kolkata",
+            re.compile(r"\b(?:israel|tel aviv|jerusalem|haifa)\b"), "Asia/Jerusalem"),
+}
+_IRELAND = re.compile(r"\b(?:ireland|irish|dublin|cork|galway)\b")
+
+_CURRENT = (
+    r"based (?:in|out of)|living in|live in|lives in|located in|location\s*:|residing in|"
+    r"reside in|currently in|moved to|relocated to|relocating to|remotely from|remote from|"
+    r"working from|home is|city\s*:|\U0001f4cd|\U0001f30d|\U0001f30e|\U0001f30f|\U0001f3e0"
+)
+_ORIGIN = r"i'm from|i am from|im from|originally from|come from|comes from|hailing from|hail from"
+_LOCATION_CUE = re.compile(
+    rf"(?P<current>{_CURRENT})|(?P<origin>{_ORIGIN})|"
+    r"(?P<im>\b(?:i'm|i am|im)\s+(?:(?:currently|now|also|a|an|the|\w+)\s+){0,5}?in\s)"
+)
+_NOT_A_PLACE_VERB = re.compile(
+    r"interested|experienced|skilled|proficient|fluent|expert|special|versed|certified|involved|"
+    r"engaged|trained|good|great|strong|passionate|love|charge|favou?r|touch|tech|it\b|school"
+)
+_PLACE_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+_CONNECTORS = frozenset({"de", "do", "da", "del", "of", "on", "upon", "am", "la", "le", "el",
+                         "los", "las", "sur", "al", "the"})
+_ADJECTIVES = frozenset({"beautiful", "sunny", "rainy", "lovely", "cold", "hot", "snowy", "windy",
+                         "vibrant", "amazing", "great", "gorgeous", "the", "downtown", "central"})
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "zone": ("utc", "gmt", "time zone", "timezone", "tz", "europe/", "america/", "asia/",
+             "africa/", "australia/", "pacific/", "atlantic/", "indian/", *_TIME_PHRASES),
+    "place": ("based", "living in", "live in", "lives in", "located", "location", "residing",
+              "reside", "currently in", "moved to", "relocat", "remotely from", "remote from",
+              "working from", "home is", "city", "\U0001f4cd", "\U0001f30d", "\U0001f30e",
+              "\U0001f30f", "\U0001f3e0", "i'm ", "i am ", "im ", "originally from", "come from",
+              "comes from", "hailing from", "hail from"),
+}
+
+
+# Abbreviations are read case-sensitively from the original text. All but three end in an
+# uppercase "T" not followed by a letter, which a literal-prefix regex finds at C speed.
+_T_END = re.compile(r"T(?![A-Za-z])")
+_NOT_T = ("MSK", "MEZ", "WIB")
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneFinding:
+    """A zone, how explicit the statement was (3 zone, 2 current place, 1 origin), and where."""
+
+    zone: str
+    rank: int
+    start: int
+    end: int
+
+
+@cache
+def _zones_by_lower() -> dict[str, str]:
+    return {z.lower(): z for z in available_timezones() if "/" in z}
+
+
+def _offset_zone(sign: str, hours: int, minutes: int) -> str | None:
+    negative = sign != "+"
+    if minutes:
+        return _ODD_OFFSETS.get((-hours if negative else hours, minutes))
+    if hours == 0:
+        return "UTC"
+    if hours > (12 if negative else 14):
+        return None
+    return f"Etc/GMT{'+' if negative else '-'}{hours}"
+
+
+def _abbreviation_zone(abbr: str, low: str, start: int) -> str | None:
+    zone = _ABBREVIATIONS.get(abbr)
+    if abbr in _NEEDS_CONTEXT and not _TIME_CONTEXT.search(low, max(0, start - 30), start + 40):
+        return None
+    if abbr in _CONTEXT:
+        home, home_zone, other, other_zone = _CONTEXT[abbr]
+        if home.search(low):
+            return home_zone
+        if other.search(low):
+            return other_zone
+        return "Europe/Dublin" if abbr == "IST" and _IRELAND.search(low) else None
+    return zone
+
+
+def _explicit(text: str, low: str, span: Span) -> tuple[str | None, int, int]:
+    start, end = span
+    offset = _OFFSET.match(low, start)
+    if offset:
+        zone = _offset_zone(offset["sign"], int(offset["hours"]), int(offset["minutes"] or 0))
+        return zone, offset.start(), offset.end()
+    if low.startswith(("utc", "gmt", "time", "tz"), start):
+        bare = _BARE_UTC.search(low, max(0, start - 20), end + 30)
+        zone = "UTC" if bare and "utc" in bare.group(0) else "Etc/GMT"
+        return (zone if bare else None), start, end
+    if text[end - 1:end] == "/":
+        iana = _IANA.match(text, start)
+        found = _zones_by_lower().get(iana.group(0).lower()) if iana else None
+        return found, start, (iana.end() if iana else end)
+    phrase = low[start:end]
+    if phrase in _TIME_PHRASES:
+        return _TIME_PHRASES[phrase], start, end
+    return None, start, end
+
+
+def _abbreviation_spans(text: str) -> list[Span]:
+    """Spans of standalone uppercase zone abbreviations, in text order."""
+    spans: list[Span] = []
+    for found in _T_END.finditer(text):
+        end = found.end()
+        for start in range(max(0, end - 4), end - 1):
+            if text[start:end] in _ABBREVIATIONS:
+                if start == 0 or not text[start - 1].isalpha():
+                    spans.append((start, end))
+                break
+    for abbr in _NOT_T:
+        if abbr[-1] in text and abbr in text:
+            pos = text.find(abbr)
+            while pos >= 0:
+                end = pos + len(abbr)
+                if not (pos > 0 and text[pos - 1].isalpha()) and not (
+                    end < len(text) and text[end].isalpha()
+                ):
+                    spans.append((pos, end))
+                pos = text.find(abbr, end)
+    return sorted(spans)
+
+
+def _place_after(text: str, pos: int, capitalised: bool) -> tuple[str | None, int]:
+    """Resolve the place named right after ``pos``: (zone, end) or (None, pos)."""
+    words: list[re.Match[str]] = []
+    for found in _PLACE_WORD.finditer(text, pos, min(len(text), pos + 80)):
+        gap = text[(words[-1].end() if words else pos):found.start()]
+        if (words and gap not in (" ", "\t")) or (not words and gap.strip(" \t:")):
+            break
+        word = found.group(0).rstrip(".'")
+        if not words and word.lower() in _ADJECTIVES:
+            pos = found.end()
+            continue
+        if capitalised and not word[0].isupper() and word.lower() not in _CONNECTORS:
+            break
+        words.append(found)
+        if len(words) == 4:
+            break
+    for n in range(len(words), 0, -1):
+        name = text[words[0].start():words[n - 1].end()].rstrip(".'")
+        known, zone = resolve_place(name)
+        if not known:
+            continue
+        region = _region_after(text, words[n - 1].end())
+        if region is not None:
+            return region, words[n - 1].end()
+        rest = words[n:]
+        if rest and rest[0].group(0)[0].isupper() and not resolve_place(rest[0].group(0))[0]:
+            return None, pos
+        return zone, words[n - 1].end()
+    region = _region_after(text, words[-1].end()) if words else None
+    return region, pos
+
+
+def _region_after(text: str, pos: int) -> str | None:
+    found = re.match(r",?\s*([A-Z]{2})\b|,\s*([^\W\d_][\w .'-]{1,30}?)(?=[,.;!?)\n]|\s*\Z)", text[
+        pos:pos + 40])
+    if found is None:
+        return None
+    if found.group(1):
+        code = found.group(1)
+        return REGION_CODES.get(code) or resolve_place(code)[1]
+    return resolve_place(found.group(2))[1]
+
+
+def _from_place(text: str, low: str, span: Span, mention_spans: Sequence[Span]
+                ) -> ZoneFinding | None:
+    cue = _LOCATION_CUE.match(low, span[0])
+    if cue is None or (cue.start() > 0 and low[cue.start() - 1].isalpha()):
+        return None
+    kind = cue.lastgroup
+    if kind == "im" and _NOT_A_PLACE_VERB.search(cue.group(0)):
+        return None
+    zone, end = _place_after(text, cue.end(), capitalised=kind != "current")
+    if zone is None:
+        return None
+    if kind != "current" and any(s < end and cue.end() <= e for s, e in mention_spans):
+        return None
+    return ZoneFinding(zone, 2 if kind != "origin" else 1, cue.start(), end)
+
+
+def find_timezone(text: str, low: str, hits: Mapping[str, Sequence[Span]],
+                  mention_spans: Sequence[Span]) -> ZoneFinding | None:
+    """The member's zone from the strongest statement, first one first; None if unsure."""
+    best: ZoneFinding | None = None
+    for span in hits.get("zone", ()):
+        zone, start, end = _explicit(text, low, span)
+        if zone is not None:
+            best = ZoneFinding(zone, 3, start, end)
+            break
+    for span in _abbreviation_spans(text):
+        if best is not None and span[0] > best.start:
+            break
+        abbreviated = _abbreviation_zone(text[span[0]:span[1]], low, span[0])
+        if abbreviated is not None:
+            best = ZoneFinding(abbreviated, 3, span[0], span[1])
+            break
+    if best is not None:
+        return best
+    for span in hits.get("place", ()):
+        found = _from_place(text, low, span, mention_spans)
+        if found is not None and (best is None or found.rank > best.rank):
+            best = found
+            if best.rank == 2:
+                break
+    return best

@@ -1,0 +1,151 @@
+"""Career stage from how the member describes themselves.
+
+Mapping (judgement calls): student/intern/trainee/bootcamp/new grad -> student; junior/entry-level
+/associate -> junior; mid-level/intermediate -> mid; senior/Sr./Snr -> senior; staff and plain
+"architect" titles -> staff (architect titles range from mid-level to chief, so the middle of the
+IC ladder); tech/team lead, "ran/led a ... team", engineering manager, head of engineering, CTO,
+VP/director of engineering -> lead; principal, distinguished, chief architect, engineering
+fellow -> principal.
+
+Strength: a present self-description ("I'm a Sr. Engineer", "working as a tech lead") beats a
+title at the start of a line ("Senior Backend Engineer at X") or leading a team ("ran a
+four-person team"). Past roles ("I was a junior", "started as an intern"), plural titles ("worked
+with senior engineers"), titles of others ("a meeting with the CTO") and bare words ("a senior
+member of the community") do not count, except a bare level word in a first-person statement
+("I'm senior"), the weakest evidence. Within the strongest evidence the highest level wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.domain.profile import Seniority
+from bot.parsing.clauses import sentence_start
+from bot.parsing.triggers import Span, matches_at
+
+_ROLE = (
+    r"(?:engineer|developer|dev|programmer|architect|sre|scientist|analyst|designer|consultant|"
+    r"administrator|sysadmin|swe|sde|coder|researcher|tester|specialist|technologist|hacker|"
+    r"devops|contractor|freelancer|manager|associate)(?![\w-])"
+)
+_LEVELS = {
+    "senior": Seniority.SENIOR, "sr": Seniority.SENIOR, "snr": Seniority.SENIOR,
+    "junior": Seniority.JUNIOR, "jr": Seniority.JUNIOR, "entry-level": Seniority.JUNIOR,
+    "entry level": Seniority.JUNIOR, "associate": Seniority.JUNIOR, "mid level": Seniority.MID,
+    "midlevel": Seniority.MID, "mid": Seniority.MID,
+    "intermediate": Seniority.MID, "staff": Seniority.STAFF, "principal": Seniority.PRINCIPAL,
+    "distinguished": Seniority.PRINCIPAL, "chief": Seniority.PRINCIPAL, "lead": Seniority.LEAD,
+}
+_LEVEL_WORD = (
+    r"senior|sr|snr|junior|jr|entry[- ]level|associate|mid[- ]?level|mid|intermediate|staff|"
+    r"principal|distinguished|chief|lead"
+)
+_LEAD_TITLES = (
+    "tech lead", "technical lead", "team lead", "engineering lead", "development lead",
+    "dev lead", "squad lead", "chapter lead", "engineering manager", "development manager",
+    "software manager", "dev manager", "cto", "vp of engineering", "vp engineering",
+)
+_TEAM_VERBS = (
+    "ran", "run", "runs", "running", "led", "lead", "leading", "leads", "managed", "manage",
+    "managing", "manages", "headed", "heading",
+)
+_STUDENT_WORDS = (
+    "student", "intern", "trainee", "apprentice", "undergrad", "undergraduate", "bootcamp",
+    "bootcamper", "boot camp", "new grad", "recent grad", "recent graduate", "fresh grad",
+    "fresh graduate", "fresher", "freshman", "sophomore", "phd candidate", "phd student",
+    "grad student", "graduate student", "junior year", "senior year", "final year",
+    "final-year", "cs major", "computer science major",
+)
+# Every alternative starts at its trigger word, so checking a hit is one anchored match.
+_SENIORITY = re.compile(
+    rf"(?P<student>(?:{'|'.join(sorted(_STUDENT_WORDS, key=len, reverse=True))})\b(?!s\b)|"
+    r"studying (?:computer science|cs|software engineering|informatics)\b)|"
+    rf"(?P<title>(?P<level>{_LEVEL_WORD})\.?\s+(?:[\w+#./&-]+\s+){{0,3}}?{_ROLE})|"
+    rf"(?P<lead>(?:{'|'.join(_LEAD_TITLES)})\b(?!ing|er)|head of (?:engineering|development|"
+    r"technology|tech|platform|backend|frontend|data|infrastructure|mobile|software)\b|"
+    r"director of (?:engineering|technology|software)\b)|"
+    rf"(?P<team>(?:{'|'.join(_TEAM_VERBS)})\s+(?:(?:a|an|the|my|our|small|large|growing|"
+    r"distributed|remote|cross-functional|\d+|[\w]+-person|[\w]+-strong)\s+){0,3}"
+    r"(?:[\w-]+\s+){0,2}?(?:team|teams|squad|group|department|org|organi[sz]ation)\b)|"
+    r"(?P<fellow>(?:engineering|technical|technology) fellow\b)|"
+    r"(?P<architect>architect\b)|"
+    r"(?P<bare>(?:senior|junior|mid[- ]level|intermediate|entry[- ]level)\b)"
+)
+_PAST = re.compile(
+    r"\b(?:was|used to be|former(?:ly)?|ex-|previously|started (?:out )?(?:as|my)|began|"
+    r"back when|before that|prior to|he|she|they|his|her|their|my (?:boss|manager|lead))\b"
+)
+_PRESENT = re.compile(
+    r"(?:\bi'm|\bi am|\bim|\bi work as|\bworking as|\bwork as|\bcurrently|\bnow|"
+    r"\bmy (?:role|title|position|job) is|\bas (?:a|an)|\bpromoted to|\bhired as|\bjoined as|"
+    r"\bi,)\b[^.\n]{0,50}\Z"
+)
+_LINE_START = re.compile(r"(?:\A|\n)[\s\u2022*#>|:-]*\Z")
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "seniority": (
+        "senior", "sr", "snr", "junior", "jr", "entry", "associate", "mid", "intermediate",
+        "staff", "principal", "distinguished", "chief", "lead", "head of", "director of",
+        "engineering fellow", "technical fellow", "technology fellow", "architect", "studying",
+        *_LEAD_TITLES, *(f"{verb} " for verb in _TEAM_VERBS),
+        *{" ".join(w.split()[:1]) for w in _STUDENT_WORDS},
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SeniorityFinding:
+    """A seniority with the phrase it came from and how strongly it describes the writer."""
+
+    level: Seniority
+    strength: int
+    start: int
+    end: int
+
+
+def _level(match: re.Match[str]) -> Seniority | None:
+    group = match.lastgroup
+    if group == "title":
+        return _LEVELS.get(match.group("level").rstrip(".").replace("-", " "))
+    if group == "bare":
+        return _LEVELS.get(match.group(0).replace("-", " "))
+    return {
+        "lead": Seniority.LEAD, "team": Seniority.LEAD, "fellow": Seniority.PRINCIPAL,
+        "architect": Seniority.STAFF, "student": Seniority.STUDENT,
+    }.get(group or "")
+
+
+def _strength(low: str, match: re.Match[str]) -> int:
+    """3 present self-description, 2 headline or "ran a team", 1 "I'm senior", 0 not the writer."""
+    line_start = low.rfind("\n", 0, match.start()) + 1
+    before = low[sentence_start(low, match.start(), max(line_start, match.start() - 60)):
+                 match.start()]
+    if _PAST.search(before):
+        return 0
+    if _PRESENT.search(before):
+        return 1 if match.lastgroup == "bare" else 3
+    if match.lastgroup == "bare":
+        return 0
+    if _LINE_START.search(low, line_start, match.start()) or match.lastgroup == "team":
+        return 2
+    return 0
+
+
+def find_seniority(low: str, hits: Mapping[str, Sequence[Span]]) -> SeniorityFinding | None:
+    """The writer's own seniority: strongest self-description first, then the highest level."""
+    best: SeniorityFinding | None = None
+    for match in matches_at(_SENIORITY, low, hits.get("seniority", ())):
+        level = _level(match)
+        if level is None:
+            continue
+        strength = _strength(low, match)
+        if strength == 0:
+            continue
+        finding = SeniorityFinding(level, strength, match.start(), match.end())
+        if best is None or (strength, list(Seniority).index(level)) > (
+            best.strength, list(Seniority).index(best.level)
+        ):
+            best = finding
+    return best
