@@ -34,7 +34,7 @@ def build_taxonomy(settings: Settings) -> Taxonomy:
         CustomSkill(
             name=s.name,
             aliases=tuple(s.aliases),
-            category=s.category,
+            category=s.category or "tool",
             related=tuple(s.related),
             parents=tuple(s.parents),
         )
