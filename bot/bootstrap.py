@@ -1,4 +1,4 @@
-"""The composition root: wires settings, storage, taxonomy, parser and handlers together."""
+"""The composition root: wires settings, storage, taxonomy, parser, handlers and background work."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, SystemClock
 from bot.dispatcher import Dispatcher
+from bot.outbox import Messenger
 from bot.parsing import IntroParser
 from bot.ports import UnitOfWorkFactory
+from bot.runtime import BackgroundRunner, PeriodicTask
 from bot.services import Limits, Services
 from bot.settings import Settings, SettingsError
 from bot.taxonomy import CustomSkill, Taxonomy
@@ -16,15 +18,21 @@ from bot.taxonomy import CustomSkill, Taxonomy
 
 @dataclass(slots=True)
 class App:
-    """A wired bot: the dispatcher plus what must be closed at shutdown."""
+    """A wired bot: the dispatcher, its background runner, and what must be closed at shutdown."""
 
     settings: Settings
     services: Services
     dispatcher: Dispatcher
+    runner: BackgroundRunner
     _close: Callable[[], Awaitable[None]]
 
+    def start(self) -> None:
+        """Start background work (call from inside the running event loop)."""
+        self.runner.start()
+
     async def aclose(self) -> None:
-        """Release database connections."""
+        """Stop background work, then release database connections."""
+        await self.runner.stop()
         await self._close()
 
 
@@ -49,22 +57,29 @@ def build_taxonomy(settings: Settings) -> Taxonomy:
 def build_services(
     settings: Settings,
     uow: UnitOfWorkFactory,
+    messenger: Messenger,
     clock: Clock | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> Services:
-    """Services over any unit-of-work factory (SQL or in-memory)."""
+    """Services over any unit-of-work factory (SQL or in-memory) and any messenger."""
     taxonomy = taxonomy or build_taxonomy(settings)
     return Services(
         uow=uow,
         taxonomy=taxonomy,
         parser=IntroParser(taxonomy),
         clock=clock or SystemClock(),
+        messenger=messenger,
         limits=Limits(intro_max_chars=settings.intro.max_chars),
     )
 
 
-async def build_app(settings: Settings, clock: Clock | None = None) -> App:
-    """Open the database, apply migrations and wire the handlers."""
+def background_tasks(services: Services) -> list[PeriodicTask]:
+    """The periodic sweeps every running bot performs."""
+    return []
+
+
+async def build_app(settings: Settings, messenger: Messenger, clock: Clock | None = None) -> App:
+    """Open the database, apply migrations and wire the handlers and background work."""
     from storage.engine import create_engine
     from storage.migrate import upgrade
     from storage.uow import make_uow_factory
@@ -76,5 +91,6 @@ async def build_app(settings: Settings, clock: Clock | None = None) -> App:
     except BaseException:
         await engine.dispose()
         raise
-    services = build_services(settings, make_uow_factory(engine), clock, taxonomy)
-    return App(settings, services, Dispatcher(services), engine.dispose)
+    services = build_services(settings, make_uow_factory(engine), messenger, clock, taxonomy)
+    runner = BackgroundRunner(background_tasks(services))
+    return App(settings, services, Dispatcher(services), runner, engine.dispose)

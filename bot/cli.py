@@ -51,18 +51,23 @@ def _root(
 
 
 async def _console(settings: Settings, member: str | None) -> None:
+    from adapters.console.messenger import ConsoleMessenger
     from adapters.console.repl import run_repl
     from adapters.console.script import run_script
     from adapters.console.session import ConsoleSession
     from bot.bootstrap import build_app
 
-    bot = await build_app(settings)
+    def out(line: str) -> None:
+        print(line, flush=True)
+
+    bot = await build_app(settings, ConsoleMessenger(out))
     try:
+        bot.start()
         session = ConsoleSession(
             bot.dispatcher,
             community=settings.console.community,
             organizers=settings.console.organizers,
-            out=lambda line: print(line, flush=True),
+            out=out,
         )
         if sys.stdin.isatty():
             await run_repl(session, member or settings.console.member, settings.console.community)

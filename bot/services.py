@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.domain.community import Actor, Community, Member
+from bot.outbox import Messenger
 from bot.parsing import IntroParser
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.taxonomy import Taxonomy
@@ -26,6 +27,7 @@ class Services:
     taxonomy: Taxonomy
     parser: IntroParser
     clock: Clock
+    messenger: Messenger
     limits: Limits = Limits()
 
 

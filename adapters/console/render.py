@@ -26,9 +26,8 @@ def _card_lines(card: Card) -> list[str]:
     return lines
 
 
-def render(reply: Reply, member: str) -> list[str]:
-    """All output lines for one reply."""
-    prefix = destination(reply, member)
+def render_lines(reply: Reply, prefix: str) -> list[str]:
+    """All output lines of one reply, each starting with ``prefix``."""
     body: list[str] = []
     if reply.text:
         first, *rest = reply.text.splitlines() or [""]
@@ -39,3 +38,8 @@ def render(reply: Reply, member: str) -> list[str]:
     if reply.buttons:
         body.append("  ".join(f"[{b.label} → {b.command}]" for b in reply.buttons))
     return [f"{prefix} {line}".rstrip() for line in body]
+
+
+def render(reply: Reply, member: str) -> list[str]:
+    """All output lines for a reply to ``member``'s command."""
+    return render_lines(reply, destination(reply, member))

@@ -7,6 +7,7 @@ import pytest
 from bot.clock import FakeClock
 from bot.dispatcher import Dispatcher
 from bot.memory import make_memory_uow_factory
+from bot.outbox import RecordingMessenger
 from bot.parsing import IntroParser
 from bot.services import Limits, Services
 from bot.taxonomy import Taxonomy
@@ -20,6 +21,7 @@ def services() -> Services:
         taxonomy=taxonomy,
         parser=IntroParser(taxonomy),
         clock=FakeClock(datetime(2026, 11, 21, 12, 0, tzinfo=UTC)),
+        messenger=RecordingMessenger(),
         limits=Limits(intro_max_chars=2000),
     )
 
