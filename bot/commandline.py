@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from bot.commands import (
     Command,
@@ -14,6 +14,9 @@ from bot.commands import (
     SubmitIntro,
 )
 from bot.domain.community import Actor
+from bot.errors import UsageError
+
+__all__ = ["PARSERS", "UsageError", "parse_command", "parse_edit"]
 
 EDIT_USAGE = (
     "Edit your profile with one or more steps separated by ';':\n"
@@ -27,33 +30,20 @@ EDIT_USAGE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class UsageError(Exception):
-    """The command line could not be understood; ``message`` tells the member what to type."""
-
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
-
-
 def parse_command(line: str, actor: Actor) -> Command:
     """Parse one command line typed by ``actor``; raises UsageError with a friendly message."""
     stripped = line.strip()
     if not stripped.startswith("/"):
         raise UsageError("Commands start with '/'. Type /help to see what I can do.")
     name, _, rest = stripped[1:].partition(" ")
-    name = name.lower()
-    rest = rest.strip()
-    if name == "help":
-        return ShowHelp(actor=actor, topic=rest)
-    if name == "intro":
-        return _parse_intro(rest, actor)
-    if name == "profile":
-        return _parse_profile(rest, actor)
-    if name == "forget":
-        return _parse_forget(rest, actor)
-    raise UsageError(f"I don't know the command /{name}. Type /help to see what I can do.")
+    parser = PARSERS.get(name.lower())
+    if parser is None:
+        raise UsageError(f"I don't know the command /{name}. Type /help to see what I can do.")
+    return parser(rest.strip(), actor)
+
+
+def _parse_help(rest: str, actor: Actor) -> Command:
+    return ShowHelp(actor=actor, topic=rest)
 
 
 def _parse_intro(rest: str, actor: Actor) -> Command:
@@ -155,3 +145,14 @@ def _opt_int(value: object) -> int | None:
 
 def _opt_bool(value: object) -> bool | None:
     return value if isinstance(value, bool) else None
+
+
+CommandParser = Callable[[str, Actor], Command]
+
+# command name -> parser of the text after it; each feature adds its own entries here
+PARSERS: dict[str, CommandParser] = {
+    "help": _parse_help,
+    "intro": _parse_intro,
+    "profile": _parse_profile,
+    "forget": _parse_forget,
+}

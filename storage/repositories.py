@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.community import Community, Member, Platform
 from bot.domain.profile import Profile
-from bot.memory import external_id_of, storable_profile, storable_text
+from bot.storage_rules import external_id_of, storable_profile, storable_text
 from storage.mapping import (
     community_from_row,
     member_from_row,

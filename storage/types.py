@@ -8,7 +8,7 @@ from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from bot.memory import aware_utc
+from bot.storage_rules import aware_utc
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -12,13 +12,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, SystemClock
-from bot.memory import aware_utc
 from bot.ports import (
     CommunityRepository,
     MemberRepository,
     ProfileRepository,
     UnitOfWorkFactory,
 )
+from bot.storage_rules import aware_utc
 from storage.repositories import (
     SqlCommunityRepository,
     SqlMemberRepository,

@@ -14,7 +14,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 
 from storage.engine import create_engine
-from storage.tables import metadata
+from storage.schema import metadata
 from storage.types import UTCDateTime
 
 config = context.config

@@ -11,7 +11,8 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.domain.community import Platform
-from bot.memory import aware_utc, make_memory_uow_factory, storable_text
+from bot.memory import make_memory_uow_factory
+from bot.storage_rules import aware_utc, storable_text
 
 
 def test_the_core_fake_does_not_load_sqlalchemy() -> None:

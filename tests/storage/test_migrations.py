@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.domain.community import Platform
 from storage.migrate import current, downgrade, head_revision, upgrade
-from storage.tables import metadata
+from storage.schema import metadata
 from storage.uow import make_uow_factory
 from tests.support.databases import SQL_BACKENDS, SqlBackend, empty_engine
 

@@ -1,0 +1,15 @@
+"""Errors the core turns into friendly replies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class UsageError(Exception):
+    """A command could not be understood or is not allowed; ``message`` tells the member why."""
+
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
