@@ -77,8 +77,7 @@ async def _console(settings: Settings, member: str | None) -> None:
         await bot.aclose()
 
 
-def _run_console(config: Path | None, member: str | None) -> None:
-    settings = _settings(config)
+def _run_console(settings: Settings, member: str | None) -> None:
     try:
         asyncio.run(_console(settings, member))
     except SettingsError as exc:
@@ -88,10 +87,36 @@ def _run_console(config: Path | None, member: str | None) -> None:
         typer.echo("", err=True)
 
 
+async def _serve_platforms(settings: Settings) -> bool:
+    """Serve every configured platform adapter until cancelled; False if none is configured."""
+    from adapters.platforms import RoutingMessenger, configured_platforms
+    from bot.bootstrap import build_app
+
+    runners = configured_platforms(settings)
+    if not runners:
+        return False
+    bot = await build_app(settings, RoutingMessenger({r.platform: r.messenger for r in runners}))
+    try:
+        bot.start()
+        await asyncio.gather(*(r.serve(bot) for r in runners))
+    finally:
+        await bot.aclose()
+    return True
+
+
 @app.command()
 def run(config: ConfigOption = None) -> None:
-    """Run the bot: with no platform tokens configured, the console on SQLite."""
-    _run_console(config, None)
+    """Run the bot on every configured platform; with no tokens, the console on SQLite."""
+    settings = _settings(config)
+    try:
+        served = asyncio.run(_serve_platforms(settings))
+    except SettingsError as exc:
+        typer.echo(f"mentormeet: configuration error:\n{exc}", err=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        return
+    if not served:
+        _run_console(settings, None)
 
 
 @app.command()
@@ -100,7 +125,7 @@ def console(
     member: Annotated[str | None, typer.Option("--as", help="Member name to type as.")] = None,
 ) -> None:
     """Talk to the bot as a member of the local console community (reads a script from a pipe)."""
-    _run_console(config, member)
+    _run_console(_settings(config), member)
 
 
 @db_app.command("upgrade")

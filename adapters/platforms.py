@@ -1,0 +1,41 @@
+"""Which platform adapters `mentormeet run` starts, and the messenger that routes between them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+
+from bot.domain.community import Platform
+from bot.outbox import Messenger, Outgoing, SendResult, SendStatus
+from bot.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformRunner:
+    """A configured platform: its messenger, and how to serve it until cancelled."""
+
+    platform: Platform
+    messenger: Messenger
+    serve: Callable[[object], Awaitable[None]]  # receives the wired bot.bootstrap.App
+
+
+class RoutingMessenger:
+    """Sends each message through the messenger of its recipient's platform."""
+
+    def __init__(self, messengers: Mapping[Platform, Messenger]) -> None:
+        self._messengers = dict(messengers)
+
+    async def send(self, message: Outgoing) -> SendResult:
+        """Route by ``message.recipient.platform``."""
+        messenger = self._messengers.get(message.recipient.platform)
+        if messenger is None:
+            reason = f"no {message.recipient.platform} adapter is running"
+            return SendResult(SendStatus.PERMANENT, reason=reason)
+        return await messenger.send(message)
+
+
+def configured_platforms(settings: Settings) -> list[PlatformRunner]:
+    """Every platform adapter with credentials in the settings (none → the console is used)."""
+    runners: list[PlatformRunner] = []
+    # each platform adapter appends its runner here when its tokens are configured
+    return runners
