@@ -79,6 +79,10 @@ def text_formatter() -> logging.Formatter:
     return formatter
 
 
+# libraries whose INFO lines (migrations applied, scheduler started) drown the bot's own logs
+CHATTY_LIBRARIES = ("alembic", "apscheduler", "aiosqlite", "asyncio")
+
+
 def configure_logging(settings: Settings, stream: TextIO | None = None) -> None:
     """Send logs to stderr (or ``stream``) at the configured level and format, secrets redacted.
 
@@ -95,3 +99,6 @@ def configure_logging(settings: Settings, stream: TextIO | None = None) -> None:
     handler.addFilter(SecretRedactingFilter(settings.secret_values()))
     root.addHandler(handler)
     root.setLevel(settings.logging.level)
+    chatty_level = logging.DEBUG if settings.logging.level == "DEBUG" else logging.WARNING
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(chatty_level)

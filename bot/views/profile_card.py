@@ -77,7 +77,7 @@ def _evidence(profile: Profile) -> str:
         for c in (*profile.skills, *profile.learning)
         if c.source is SkillSource.PARSED and c.evidence
     ][:_EVIDENCE_LINES]
-    return shorten("\n".join(lines), _FIELD_LIMIT) if lines else ""
+    return "\n".join(lines)
 
 
 def profile_card(profile: Profile, display_name: str) -> Card:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import pathlib
 from collections.abc import Iterator
 
 import pytest
@@ -103,3 +104,13 @@ def test_filter_without_secrets_leaves_record_alone() -> None:
     record = make_record("plain %s", "text")
     SecretRedactingFilter([]).filter(record)
     assert (record.msg, record.args) == ("plain %s", ("text",))
+
+
+def test_chatty_libraries_log_warnings_only_unless_debugging(tmp_path: pathlib.Path) -> None:
+    from bot.settings.log_setup import CHATTY_LIBRARIES
+
+    configure_logging(load_settings(env={"HOME": str(tmp_path)}))
+    assert all(logging.getLogger(n).level == logging.WARNING for n in CHATTY_LIBRARIES)
+    debug = load_settings(env={"HOME": str(tmp_path), "MENTORMEET_LOGGING_LEVEL": "debug"})
+    configure_logging(debug)
+    assert all(logging.getLogger(n).level == logging.DEBUG for n in CHATTY_LIBRARIES)

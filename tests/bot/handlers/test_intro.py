@@ -104,3 +104,10 @@ async def test_profiles_are_scoped_to_the_community(dispatcher: Dispatcher) -> N
     await dispatcher.handle(SubmitIntro(actor=actor("alice", "guild-1"), text="I write Python"))
     other = await dispatcher.handle(ShowProfile(actor=actor("alice", "guild-2")))
     assert other.is_error
+
+
+async def test_the_card_explains_each_skill_on_its_own_line(dispatcher: Dispatcher) -> None:
+    reply = await dispatcher.handle(SubmitIntro(actor=actor(), text=INTRO))
+    why = _fields(reply)["Why I think so"].splitlines()
+    assert len(why) >= 3
+    assert any(line.startswith("Python ← “") and "8 years of Python" in line for line in why)
