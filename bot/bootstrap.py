@@ -82,15 +82,25 @@ async def build_app(settings: Settings, messenger: Messenger, clock: Clock | Non
     """Open the database, apply migrations and wire the handlers and background work."""
     from storage.engine import create_engine
     from storage.migrate import upgrade
+    from storage.process_lock import process_lock_for
     from storage.uow import make_uow_factory
 
     taxonomy = build_taxonomy(settings)  # a bad community skill stops start-up before the database
+    lock = process_lock_for(settings.database.url)
+    if lock is not None:
+        lock.acquire()
     engine = create_engine(settings.database.url, echo=settings.database.echo)
+
+    async def close() -> None:
+        await engine.dispose()
+        if lock is not None:
+            lock.release()
+
     try:
         await upgrade(engine)
     except BaseException:
-        await engine.dispose()
+        await close()
         raise
     services = build_services(settings, make_uow_factory(engine), messenger, clock, taxonomy)
     runner = BackgroundRunner(background_tasks(services))
-    return App(settings, services, Dispatcher(services), runner, engine.dispose)
+    return App(settings, services, Dispatcher(services), runner, close)

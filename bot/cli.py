@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -52,6 +53,7 @@ def _root(
 
 async def _console(settings: Settings, member: str | None) -> None:
     from adapters.console.messenger import ConsoleMessenger
+    from adapters.console.reader import read_lines
     from adapters.console.repl import run_repl
     from adapters.console.script import run_script
     from adapters.console.session import ConsoleSession
@@ -72,50 +74,53 @@ async def _console(settings: Settings, member: str | None) -> None:
         if sys.stdin.isatty():
             await run_repl(session, member or settings.console.member, settings.console.community)
         else:
-            await run_script(session, sys.stdin)
+            await run_script(session, read_lines(sys.stdin))
     finally:
         await bot.aclose()
 
 
-def _run_console(settings: Settings, member: str | None) -> None:
+def _run_bot(main: Coroutine[Any, Any, object]) -> bool:
+    """Run a bot coroutine with graceful signal handling and friendly start-up errors."""
+    from bot.lifecycle import run_until_signalled
+    from storage.process_lock import DatabaseInUse
+
     try:
-        asyncio.run(_console(settings, member))
+        return run_until_signalled(main)
     except SettingsError as exc:
         typer.echo(f"mentormeet: configuration error:\n{exc}", err=True)
         raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        typer.echo("", err=True)
+    except DatabaseInUse as exc:
+        typer.echo(f"mentormeet: {exc}", err=True)
+        raise typer.Exit(3) from None
 
 
-async def _serve_platforms(settings: Settings) -> bool:
-    """Serve every configured platform adapter until cancelled; False if none is configured."""
+def _run_console(settings: Settings, member: str | None) -> None:
+    _run_bot(_console(settings, member))
+
+
+async def _serve_platforms(settings: Settings) -> None:
+    """Serve every configured platform adapter until cancelled."""
     from adapters.platforms import RoutingMessenger, configured_platforms
     from bot.bootstrap import build_app
 
     runners = configured_platforms(settings)
-    if not runners:
-        return False
     bot = await build_app(settings, RoutingMessenger({r.platform: r.messenger for r in runners}))
     try:
         bot.start()
         await asyncio.gather(*(r.serve(bot) for r in runners))
     finally:
         await bot.aclose()
-    return True
 
 
 @app.command()
 def run(config: ConfigOption = None) -> None:
     """Run the bot on every configured platform; with no tokens, the console on SQLite."""
+    from adapters.platforms import configured_platforms
+
     settings = _settings(config)
-    try:
-        served = asyncio.run(_serve_platforms(settings))
-    except SettingsError as exc:
-        typer.echo(f"mentormeet: configuration error:\n{exc}", err=True)
-        raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        return
-    if not served:
+    if configured_platforms(settings):
+        _run_bot(_serve_platforms(settings))
+    else:
         _run_console(settings, None)
 
 

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 
+from adapters.console.reader import prompt
 from adapters.console.session import ConsoleSession
 
 BANNER = """mentormeet console — you are '{member}' in community '{community}'.
 Try: /intro Backend engineer, 8 years of Python and Postgres, learning Rust
      /profile    /profile edit add Go    /forget    /help
 Console: ':as <name>' switches member, a line ending in '\\' continues, ':quit' leaves."""
-
-
-async def _read(prompt: str) -> str | None:
-    try:
-        return await asyncio.to_thread(input, prompt)
-    except EOFError:
-        return None
 
 
 async def run_repl(session: ConsoleSession, member: str, community: str) -> None:
@@ -27,7 +20,7 @@ async def run_repl(session: ConsoleSession, member: str, community: str) -> None
     print(BANNER.format(member=member, community=community))
     buffer: list[str] = []
     while True:
-        line = await _read("... " if buffer else f"{member}> ")
+        line = await prompt("... " if buffer else f"{member}> ")
         if line is None:
             print()
             return

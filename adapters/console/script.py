@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Iterable
 from typing import TextIO
 
 from adapters.console.session import ConsoleSession
@@ -29,12 +29,25 @@ def _sleep_seconds(arg: str, lineno: int) -> float:
     return seconds
 
 
+async def _aiter(lines: Iterable[str] | AsyncIterable[str]) -> AsyncIterator[str]:
+    if isinstance(lines, AsyncIterable):
+        async for line in lines:
+            yield line
+    else:
+        for line in lines:
+            yield line
+
+
 async def run_script(
-    session: ConsoleSession, lines: Iterable[str], errors: TextIO = sys.stderr
+    session: ConsoleSession,
+    lines: Iterable[str] | AsyncIterable[str],
+    errors: TextIO = sys.stderr,
 ) -> int:
     """Execute each script line in order; returns the number of malformed lines."""
     bad = 0
-    for lineno, raw in enumerate(lines, start=1):
+    lineno = 0
+    async for raw in _aiter(lines):
+        lineno += 1
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
