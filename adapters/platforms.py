@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
+from adapters.discord.platform import discord_runners
+from adapters.slack.platform import slack_platforms
 from bot.domain.community import Platform
 from bot.outbox import Messenger, Outgoing, SendResult, SendStatus
 from bot.settings import Settings
@@ -17,6 +19,9 @@ class PlatformRunner:
     platform: Platform
     messenger: Messenger
     serve: Callable[[object], Awaitable[None]]  # receives the wired bot.bootstrap.App
+    # Whether the adapter is connected to its platform right now (read by /healthz and the
+    # adapter_connected metric); an adapter that cannot tell keeps the default.
+    connected: Callable[[], bool] = lambda: True
 
 
 class RoutingMessenger:
@@ -38,4 +43,6 @@ def configured_platforms(settings: Settings) -> list[PlatformRunner]:
     """Every platform adapter with credentials in the settings (none → the console is used)."""
     runners: list[PlatformRunner] = []
     # each platform adapter appends its runner here when its tokens are configured
+    runners.extend(discord_runners(settings))
+    runners.extend(slack_platforms(settings))
     return runners

@@ -10,7 +10,12 @@ from typing import Annotated, Any
 
 import typer
 
+from adapters.discord.cli import discord_app
+from adapters.slack.cli import slack_app
 from bot import __version__
+from bot.export_cli import export_command
+from bot.matching.cli import match_app
+from bot.meetups.cli import ics_command
 from bot.settings import Settings, SettingsError, configure_logging, load_settings
 
 app = typer.Typer(add_completion=False, help="mentormeet — skill profiles, mentors and meetups.")
@@ -18,6 +23,11 @@ db_app = typer.Typer(help="Database migrations.")
 profile_app = typer.Typer(help="Intro parsing tools.")
 app.add_typer(db_app, name="db")
 app.add_typer(profile_app, name="profile")
+app.command("export")(export_command)
+app.command("ics")(ics_command)
+app.add_typer(discord_app, name="discord")
+app.add_typer(slack_app, name="slack")
+app.add_typer(match_app, name="match")
 
 ConfigOption = Annotated[
     Path | None,
@@ -104,7 +114,11 @@ async def _serve_platforms(settings: Settings) -> None:
     from bot.bootstrap import build_app
 
     runners = configured_platforms(settings)
-    bot = await build_app(settings, RoutingMessenger({r.platform: r.messenger for r in runners}))
+    bot = await build_app(
+        settings,
+        RoutingMessenger({r.platform: r.messenger for r in runners}),
+        connections={r.platform.value: r.connected for r in runners},
+    )
     try:
         bot.start()
         await asyncio.gather(*(r.serve(bot) for r in runners))

@@ -15,6 +15,8 @@ from bot.commands import (
 )
 from bot.domain.community import Actor
 from bot.errors import UsageError
+from bot.matching.parsers import parse_match, parse_mentor
+from bot.meetups.commandline import parse_meetup, parse_rsvp, parse_timezone
 
 __all__ = ["PARSERS", "UsageError", "parse_command", "parse_edit"]
 
@@ -155,4 +157,10 @@ PARSERS: dict[str, CommandParser] = {
     "intro": _parse_intro,
     "profile": _parse_profile,
     "forget": _parse_forget,
+    "meetup": parse_meetup,
+    "meetups": parse_meetup,
+    "rsvp": parse_rsvp,
+    "timezone": parse_timezone,
+    "mentor": parse_mentor,
+    "match": parse_match,
 }

@@ -14,6 +14,11 @@ from typing import Self
 from bot.clock import Clock, SystemClock
 from bot.domain.community import Community, Member, Platform
 from bot.domain.profile import Profile
+from bot.export_records import ExportSections, member_record, profile_record
+from bot.matching.memory import InMemoryMatchingStore, MatchingTables
+from bot.matching.ports import MatchingStore
+from bot.meetups.memory import InMemoryMeetupStorage, MeetupState
+from bot.meetups.ports import MeetupStorage
 from bot.ports import CommunityRepository, MemberRepository, ProfileRepository, UnitOfWorkFactory
 from bot.storage_rules import aware_utc, external_id_of, storable_profile, storable_text
 
@@ -29,6 +34,8 @@ class _State:
     profiles: dict[tuple[int, int], Profile] = field(default_factory=dict)
     last_community_id: int = 0
     last_member_id: int = 0
+    meetups: MeetupState = field(default_factory=MeetupState)
+    matching: MatchingTables = field(default_factory=MatchingTables)
 
     def copy(self) -> _State:
         # Values are frozen dataclasses, so copying the dicts is a full snapshot.
@@ -40,6 +47,8 @@ class _State:
             dict(self.profiles),
             self.last_community_id,
             self.last_member_id,
+            self.meetups.copy(),
+            matching=self.matching.copy(),
         )
 
 
@@ -67,6 +76,8 @@ class InMemoryUnitOfWork:
         self.communities: CommunityRepository = InMemoryCommunityRepository(self)
         self.members: MemberRepository = InMemoryMemberRepository(self)
         self.profiles: ProfileRepository = InMemoryProfileRepository(self)
+        self.meetups: MeetupStorage = InMemoryMeetupStorage(self)
+        self.matching: MatchingStore = InMemoryMatchingStore(self)
 
     async def __aenter__(self) -> Self:
         if self._active:
@@ -158,6 +169,10 @@ class InMemoryCommunityRepository:
         """Return the community or None."""
         return self._uow.read().communities.get(community_id)
 
+    async def find(self, platform: Platform, external_id: str) -> Community | None:
+        """Return the community with that platform id, or None."""
+        return _community_by_key(self._uow.read(), (Platform(platform), external_id))
+
 
 class InMemoryMemberRepository:
     """Members, always scoped to one community."""
@@ -204,7 +219,15 @@ class InMemoryMemberRepository:
         del state.members[member_id]
         del state.member_ids[(community_id, member.external_id)]
         state.profiles.pop((community_id, member_id), None)
+        state.meetups.forget_member(community_id, member_id)
+        state.matching.forget_member(community_id, member_id)
         return True
+
+    async def export_for_community(self, community_id: int) -> ExportSections:
+        """Every member of the community, by id."""
+        members = self._uow.read().members.values()
+        ours = sorted((m for m in members if m.community_id == community_id), key=lambda m: m.id)
+        return {"members": [member_record(member) for member in ours]}
 
 
 class InMemoryProfileRepository:
@@ -233,6 +256,11 @@ class InMemoryProfileRepository:
         profiles = self._uow.read().profiles
         keys = sorted(key for key in profiles if key[0] == community_id)
         return [_detached(profiles[key]) for key in keys]
+
+    async def export_for_community(self, community_id: int) -> ExportSections:
+        """Every profile of the community with its skills, by member id."""
+        profiles = await self.list_for_community(community_id)
+        return {"profiles": [profile_record(profile) for profile in profiles]}
 
 
 def _community_by_key(state: _State, key: tuple[Platform, str]) -> Community | None:

@@ -8,6 +8,9 @@ from typing import Protocol, Self
 
 from bot.domain.community import Community, Member, Platform
 from bot.domain.profile import Profile
+from bot.export_records import ExportSections
+from bot.matching.ports import MatchingStore
+from bot.meetups.ports import MeetupStorage
 
 
 class CommunityRepository(Protocol):
@@ -19,6 +22,10 @@ class CommunityRepository(Protocol):
 
     async def get(self, community_id: int) -> Community | None:
         """Return the community or None."""
+        ...
+
+    async def find(self, platform: Platform, external_id: str) -> Community | None:
+        """Return the community with that platform id, or None (never creates it)."""
         ...
 
 
@@ -43,6 +50,10 @@ class MemberRepository(Protocol):
         """Delete the member and every row about them in that community."""
         ...
 
+    async def export_for_community(self, community_id: int) -> ExportSections:
+        """``{"members": [...]}``: every member of the community, by id (see bot/export.py)."""
+        ...
+
 
 class ProfileRepository(Protocol):
     """Skill profiles, one per member."""
@@ -59,6 +70,10 @@ class ProfileRepository(Protocol):
         """All profiles of a community, ordered by member id."""
         ...
 
+    async def export_for_community(self, community_id: int) -> ExportSections:
+        """``{"profiles": [...]}``: every profile with its skills (see bot/export.py)."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One atomic transaction over all repositories; rolls back unless committed."""
@@ -66,6 +81,8 @@ class UnitOfWork(Protocol):
     communities: CommunityRepository
     members: MemberRepository
     profiles: ProfileRepository
+    meetups: MeetupStorage
+    matching: MatchingStore
 
     async def __aenter__(self) -> Self: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -23,11 +24,21 @@ class ButtonStyle(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A named value on a card. ``value`` may contain member text: adapters must neutralize it."""
+    """A named value on a card. ``value`` may contain member text: adapters must neutralize it.
+
+    ``when`` (aware) is the instant the value describes, e.g. a meetup's start: platforms that
+    can show an instant in each reader's own timezone (Discord timestamps) render it instead of
+    ``value``; the others show ``value``.
+    """
 
     name: str
     value: str
     inline: bool = False
+    when: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.when is not None and self.when.tzinfo is None:
+            raise ValueError("Field.when must be timezone-aware")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +61,29 @@ class Card:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a reply (e.g. an .ics calendar)."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
-    """What the core answers to one command."""
+    """What the core answers to one command.
+
+    ``mentions`` are member platform ids the adapter should mention (ping) with the message,
+    in its own syntax; ``text`` names them in plain words for platforms that cannot.
+    """
 
     text: str = ""
     cards: tuple[Card, ...] = ()
     buttons: tuple[Button, ...] = ()
     visibility: Visibility = Visibility.PRIVATE
     is_error: bool = False
+    attachments: tuple[Attachment, ...] = ()
+    mentions: tuple[str, ...] = ()
 
 
 def error(text: str) -> Reply:

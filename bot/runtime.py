@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,6 +14,10 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 log = logging.getLogger(__name__)
+
+HEARTBEAT_SECONDS = 5.0
+"""How often a running BackgroundRunner beats (its health check reads the age of the last beat)."""
+_HEARTBEAT_JOB = "__heartbeat__"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +32,15 @@ class PeriodicTask:
 class BackgroundRunner:
     """Runs periodic sweeps in the event loop; a task never overlaps itself."""
 
-    def __init__(self, tasks: Sequence[PeriodicTask]) -> None:
+    def __init__(
+        self, tasks: Sequence[PeriodicTask], heartbeat_seconds: float = HEARTBEAT_SECONDS
+    ) -> None:
         self._tasks = {t.name: t for t in tasks}
         self._locks = {t.name: asyncio.Lock() for t in tasks}
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._running: set[asyncio.Task[None]] = set()
+        self._last_beat: float | None = None
+        self._heartbeat_seconds = heartbeat_seconds
 
     async def _guarded(self, name: str) -> None:
         lock = self._locks[name]
@@ -59,7 +68,21 @@ class BackgroundRunner:
                 self._fire, IntervalTrigger(seconds=task.interval_seconds), args=[task.name],
                 id=task.name, next_run_time=datetime.now(UTC), coalesce=True, max_instances=1,
             )
+        self._scheduler.add_job(
+            self._beat, IntervalTrigger(seconds=self._heartbeat_seconds), id=_HEARTBEAT_JOB,
+            coalesce=True, max_instances=1,
+        )
         self._scheduler.start()
+        self._last_beat = time.monotonic()
+
+    async def _beat(self) -> None:
+        self._last_beat = time.monotonic()
+
+    def heartbeat_age(self) -> float | None:
+        """Seconds since the timer last fired on the event loop; None when not running."""
+        if self._last_beat is None:
+            return None
+        return time.monotonic() - self._last_beat
 
     def wake(self, name: str, at: datetime | None = None) -> None:
         """Run task ``name`` at ``at`` (aware) or as soon as possible."""
@@ -78,5 +101,6 @@ class BackgroundRunner:
         """Stop the timer and wait for running tasks to finish."""
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
+        self._last_beat = None
         if self._running:
             await asyncio.gather(*self._running, return_exceptions=True)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.domain.community import Actor, Community, Member
+from bot.matching.config import MatchingConfig
+from bot.meetups.config import MeetupConfig
+from bot.metrics import Metrics, NullMetrics
 from bot.outbox import Messenger
 from bot.parsing import IntroParser
 from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.reminders.alarm import Alarm
+from bot.reminders.config import DispatchConfig
 from bot.taxonomy import Taxonomy
 
 
@@ -29,6 +34,12 @@ class Services:
     clock: Clock
     messenger: Messenger
     limits: Limits = Limits()
+    metrics: Metrics = field(default_factory=NullMetrics)
+    meetups: MeetupConfig = field(default_factory=MeetupConfig)
+    reminders: DispatchConfig = field(default_factory=DispatchConfig)
+    alarm: Alarm = field(default_factory=Alarm)  # wakes the reminder dispatcher
+    matching: MatchingConfig = field(default_factory=MatchingConfig)
+    matching_alarm: Alarm = field(default_factory=Alarm)  # wakes matching's due-work sweep
 
 
 async def community_of(uow: UnitOfWork, actor: Actor) -> Community:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event
@@ -11,23 +12,60 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.settings.database_url import SQLITE_SCHEME, normalise_database_url, sqlite_file
+from bot.settings.sections import DatabaseSettings
 
 # How long an SQLite connection waits for another writer before failing with "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
+@dataclass(frozen=True, slots=True)
+class PoolOptions:
+    """Connection pool and timeouts for PostgreSQL (SQLite ignores them); times in seconds."""
+
+    pool_size: int = 5
+    max_overflow: int = 10
+    pool_timeout: float = 30.0
+    pool_recycle: float = 1800.0  # 0: never
+    connect_timeout: float = 10.0
+    statement_timeout: float = 30.0  # 0: no limit
+
+    @classmethod
+    def from_settings(cls, database: DatabaseSettings) -> PoolOptions:
+        """The options configured in [database]."""
+        return cls(
+            pool_size=database.pool_size,
+            max_overflow=database.max_overflow,
+            pool_timeout=database.pool_timeout,
+            pool_recycle=database.pool_recycle,
+            connect_timeout=database.connect_timeout,
+            statement_timeout=database.statement_timeout,
+        )
+
+
+def engine_for(database: DatabaseSettings) -> AsyncEngine:
+    """The engine described by a [database] section: URL, echo, pool and timeouts."""
+    return create_engine(
+        database.url, echo=database.echo, pool=PoolOptions.from_settings(database)
+    )
+
+
 def create_engine(
-    url: str, *, echo: bool = False, connect_args: Mapping[str, Any] | None = None
+    url: str,
+    *,
+    echo: bool = False,
+    connect_args: Mapping[str, Any] | None = None,
+    pool: PoolOptions | None = None,
 ) -> AsyncEngine:
     """An async engine for ``sqlite+aiosqlite:///path`` or ``postgresql+asyncpg://...``.
 
     ``sqlite://``, ``postgresql://`` and ``postgres://`` are switched to those drivers; anything
-    else raises ValueError. ``connect_args`` go to the driver (e.g. asyncpg ``server_settings``).
+    else raises ValueError. ``connect_args`` go to the driver (e.g. asyncpg ``server_settings``);
+    ``pool`` sizes the PostgreSQL pool and sets its timeouts (defaults: ``PoolOptions()``).
     """
     normalised = normalise_database_url(url)
     args = dict(connect_args or {})
     if not normalised.startswith(f"{SQLITE_SCHEME}:"):
-        return create_async_engine(normalised, echo=echo, pool_pre_ping=True, connect_args=args)
+        return _postgres_engine(normalised, echo, args, pool or PoolOptions())
     path = sqlite_file(normalised)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,6 +73,28 @@ def create_engine(
     event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
     event.listen(engine.sync_engine, "begin", _begin_immediate)
     return engine
+
+
+def _postgres_engine(
+    url: str, echo: bool, connect_args: dict[str, Any], pool: PoolOptions
+) -> AsyncEngine:
+    server_settings = {
+        # PostgreSQL reads a bare number as milliseconds; 0 switches the limit off.
+        "statement_timeout": str(round(pool.statement_timeout * 1000)),
+        **dict(connect_args.get("server_settings") or {}),
+    }
+    return create_async_engine(
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=pool.pool_size,
+        max_overflow=pool.max_overflow,
+        pool_timeout=pool.pool_timeout,
+        pool_recycle=pool.pool_recycle if pool.pool_recycle > 0 else -1,
+        connect_args={
+            "timeout": pool.connect_timeout, **connect_args, "server_settings": server_settings
+        },
+    )
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:

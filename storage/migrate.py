@@ -66,6 +66,8 @@ def _current(connection: Connection) -> str | None:
 def _migrate(connection: Connection, step: _Step, revision: str) -> None:
     with _sqlite_foreign_keys_off(connection), connection.begin():
         if connection.dialect.name == "postgresql":
+            # database.statement_timeout bounds commands, not schema changes or the lock wait
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
         step(alembic_config(connection), revision)
         if connection.dialect.name == "sqlite":

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.community import Community, Member, Platform
 from bot.domain.profile import Profile
+from bot.export_records import ExportSections, member_record, profile_record
 from bot.storage_rules import external_id_of, storable_profile, storable_text
 from storage.mapping import (
     community_from_row,
@@ -72,6 +73,15 @@ class SqlCommunityRepository:
         row = await _first(self._db, select(communities).where(communities.c.id == community_id))
         return None if row is None else community_from_row(row)
 
+    async def find(self, platform: Platform, external_id: str) -> Community | None:
+        """Return the community with that platform id, or None."""
+        query = select(communities).where(
+            communities.c.platform == Platform(platform).value,
+            communities.c.external_id == external_id,
+        )
+        row = await _first(self._db, query)
+        return None if row is None else community_from_row(row)
+
 
 class SqlMemberRepository:
     """Members, always scoped to one community."""
@@ -110,6 +120,9 @@ class SqlMemberRepository:
 
     async def delete(self, community_id: int, member_id: int) -> bool:
         """Delete the member and every row about them in that community."""
+        from storage.matching import forget_matching_member  # it imports this module
+
+        await forget_matching_member(self._db, community_id, member_id)
         for table in MEMBER_TABLES:
             await self._db.session.execute(
                 delete(table).where(
@@ -118,6 +131,12 @@ class SqlMemberRepository:
             )
         gone = delete(members).where(*_member(community_id, member_id)).returning(members.c.id)
         return await _first(self._db, gone) is not None
+
+    async def export_for_community(self, community_id: int) -> ExportSections:
+        """Every member of the community, by id."""
+        query = select(members).where(members.c.community_id == community_id).order_by(members.c.id)
+        rows = await _all(self._db, query)
+        return {"members": [member_record(member_from_row(row)) for row in rows]}
 
 
 class SqlProfileRepository:
@@ -157,6 +176,11 @@ class SqlProfileRepository:
     async def list_for_community(self, community_id: int) -> list[Profile]:
         """All profiles of a community, ordered by member id."""
         return await self._load(community_id)
+
+    async def export_for_community(self, community_id: int) -> ExportSections:
+        """Every profile of the community with its skills, by member id."""
+        profiles = await self._load(community_id)
+        return {"profiles": [profile_record(profile) for profile in profiles]}
 
     async def _load(self, community_id: int, member_id: int | None = None) -> list[Profile]:
         """The community's profiles (or just one member's), with their skills and removals."""

@@ -12,6 +12,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, SystemClock
+from bot.matching.ports import MatchingStore
+from bot.meetups.ports import MeetupStorage
 from bot.ports import (
     CommunityRepository,
     MemberRepository,
@@ -19,6 +21,8 @@ from bot.ports import (
     UnitOfWorkFactory,
 )
 from bot.storage_rules import aware_utc
+from storage.matching import SqlMatchingStore
+from storage.meetups import SqlMeetupStorage
 from storage.repositories import (
     SqlCommunityRepository,
     SqlMemberRepository,
@@ -47,6 +51,8 @@ class SqlUnitOfWork:
         self.communities: CommunityRepository = SqlCommunityRepository(self)
         self.members: MemberRepository = SqlMemberRepository(self)
         self.profiles: ProfileRepository = SqlProfileRepository(self)
+        self.meetups: MeetupStorage = SqlMeetupStorage(self)
+        self.matching: MatchingStore = SqlMatchingStore(self)
 
     @property
     def session(self) -> AsyncSession:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.replies import Card, Reply, Visibility
+from bot.replies import Attachment, Card, Reply, Visibility
 
 PUBLIC_CHANNEL = "general"
 
@@ -37,7 +37,17 @@ def render_lines(reply: Reply, prefix: str) -> list[str]:
         body += _card_lines(card)
     if reply.buttons:
         body.append("  ".join(f"[{b.label} → {b.command}]" for b in reply.buttons))
+    for attachment in reply.attachments:
+        body += _attachment_lines(attachment)
     return [f"{prefix} {line}".rstrip() for line in body]
+
+
+def _attachment_lines(attachment: Attachment) -> list[str]:
+    """A file attached to a reply: its name and size, then its content when it is text."""
+    lines = [f"📎 {attachment.filename} ({attachment.content_type}, {len(attachment.data)} bytes)"]
+    if attachment.content_type.startswith("text/"):
+        lines += attachment.data.decode("utf-8", errors="replace").splitlines()
+    return lines
 
 
 def render(reply: Reply, member: str) -> list[str]:

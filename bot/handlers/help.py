@@ -12,6 +12,16 @@ _COMMANDS = (
     ("/profile", "Show your profile."),
     ("/profile edit …", "Add or remove skills, set your timezone or mentoring capacity."),
     ("/forget", "Delete everything about you in this community."),
+    ("/meetup list", "Upcoming meetups; /meetup info <id> for one, /meetup ics <id> for a "
+                     "calendar file. /meetup help lists every meetup command."),
+    ("/rsvp <id> going|maybe|no", "Answer a meetup; a full one puts you on its waitlist."),
+    ("/timezone <Area/City>", "The timezone I show meetup times in, e.g. Europe/Berlin."),
+    ("/meetup create …", "Organizers: create a meetup (preview first), edit, cancel, skip or "
+                         "move sessions."),
+    ("/match [topic]", "Mentors who fit your learning goals, with reasons; ask one with a "
+                       "button. /match status, /match help for the rest."),
+    ("/mentor on [capacity] [topics]", "Offer mentoring (/mentor off, /mentor pause 2 weeks)."),
+    ("/match round", "Organizers: match every waiting mentee at once."),
     ("/help", "This list."),
 )
 

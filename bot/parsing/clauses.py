@@ -6,7 +6,9 @@ import re
 
 MAX_SCOPE = 240
 SNIPPET_CHARS = 80
-_SNIPPET_STOPS = ("\n", ". ", "; ", "! ", "? ")
+# Where an evidence snippet stops: a line break or the end of a sentence.
+_SNIPPET_STOP = re.compile(r"\n|[.;!?] ")
+_LAST_SNIPPET_STOP = re.compile(r".*(?:\n|[.;!?] )", re.DOTALL)
 
 # Inside a sentence, where a cue's reach ends: contrast words, a dash, a new "I ..." clause.
 # Every alternative starts with a space or comma so the regex engine skips other characters fast.
@@ -17,7 +19,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "sr", "jr", "snr", "approx", "mr", "ms", "dr", "st")
 _STOPS = ("\n", ";", "!", "?")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25ba\u2023\u25e6]|\d{1,2}[.)])[ \t]+\S")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25ba\u2023\u25e6]|\d{1,2}[.)])[ \t]+\S")
 _TRIM = " \t\n,;:-\u2013\u2014\u2022*|/("
 
 
@@ -79,7 +81,7 @@ def extend_over_list(low: str, cue_end: int, scope_end: int) -> int:
         return scope_end
     pos = line_end + 1
     end = scope_end
-    while pos < len(low) and _LIST_ITEM.match(low, pos):
+    while pos < len(low) and LIST_ITEM.match(low, pos):
         nxt = low.find("\n", pos)
         end = len(low) if nxt < 0 else nxt
         if nxt < 0:
@@ -91,20 +93,19 @@ def extend_over_list(low: str, cue_end: int, scope_end: int) -> int:
 def snippet(text: str, low: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> str:
     """The phrase around ``text[start:end]``, within its sentence and cut at words."""
     reach = max(8, (limit - (end - start)) // 2)
-    left = max(0, start - reach)
+    left = start - reach if start > reach else 0
     right = min(len(low), end + reach)
-    begin, stop = left, right
-    for mark in _SNIPPET_STOPS:
-        before = low.rfind(mark, left, start)
-        if before >= 0 and before + len(mark) > begin:
-            begin = before + len(mark)
-        after = low.find(mark, end, stop)
-        if after >= 0:
-            stop = after
+    stop_before = _LAST_SNIPPET_STOP.match(low, left, start)
+    begin = stop_before.end() if stop_before is not None else left
+    stop_after = _SNIPPET_STOP.search(low, end, right)
+    stop = stop_after.start() if stop_after is not None else right
     if begin == left and left > 0:
         space = text.find(" ", left, start)
         begin = space + 1 if space >= 0 else start
     if stop == right and right < len(low):
         space = text.rfind(" ", end, right)
         stop = space if space >= 0 else end
-    return " ".join(text[begin:stop].split()).strip(_TRIM).rstrip(".")[: limit + 20]
+    phrase = text[begin:stop]
+    if "  " in phrase or "\n" in phrase or "\t" in phrase or not phrase.isascii():
+        phrase = " ".join(phrase.split())  # one space between words, whatever separated them
+    return phrase.strip(_TRIM).rstrip(".")[: limit + 20]

@@ -1,4 +1,8 @@
-"""Text normalisation: from whatever a member pasted to plain lines of prose for the parser."""
+"""Text normalisation: from whatever a member pasted to plain lines of prose for the parser.
+
+Speed: every step is gated by memchr-fast single-character tests or by the text's character
+profile (``characters.profile``), so ordinary ASCII prose pays for a handful of C-speed passes.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.parsing.characters import CharacterProfile, profile
 from bot.parsing.lines import dedupe_lines, drop_foreign_tail
 from bot.parsing.markup import decode_entities, strip_code_fences, strip_html, strip_markdown
 
@@ -22,15 +27,21 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _HTML_HINT = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*[\s/>]|<!--")
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{0,15}\Z")
 _URL_REST = re.compile(r"[^\s<>\"'()\[\]]*")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_TLD = re.compile(
-    r"\.(?:com|org|dev|co|me|info|xyz|blog|site|page|uk|de|fr|ru|cn|jp|br|ca|au|nl|eu|ly|gg|tv"
-    r"|io|net|app|ai)\b"
+_EMAIL_HEAD = re.compile(r"[\w.+-]+\Z")
+_EMAIL_TAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_TLDS = (
+    r"com|org|dev|co|me|info|xyz|blog|site|page|uk|de|fr|ru|cn|jp|br|ca|au|nl|eu|ly|gg|tv"
+    r"|io|net|app|ai"
 )
+# A dot glued to the next word: "www.", "example.com", "node.js", "3.11".
+_DOT_WORD = re.compile(r"\.[A-Za-z0-9]")
+_TLD = re.compile(rf"\.(?:{_TLDS})\b")
 # Top-level domains that are also parts of product names (socket.io, ASP.net, fly.io).
 _NAME_TLDS = frozenset({".io", ".net", ".app", ".ai"})
 _DOMAIN_HEAD = re.compile(r"(?<![\w.@-])[\w-]+(?:\.[\w-]+)*\Z")
 _PATH = re.compile(r"/[^\s<>\"'()\[\]]*")
+_QUOTES = ("\u2018", "\u2019", "\u02bc", "\u2032")
+_SEPARATORS = ("\x85", "\u2028", "\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +52,75 @@ class CleanedText:
     notes: tuple[str, ...] = ()
 
 
-def _strip_bare_domains(text: str) -> str:
-    """Remove ``example.com/path`` style addresses written without a scheme."""
+def _strip_scheme_urls(text: str) -> str:
+    """Remove ``scheme://...`` addresses, found from the colons (few in prose)."""
     pieces: list[str] = []
     last = 0
-    for hit in _TLD.finditer(text):
-        start, end = hit.span()
+    pos = text.find(":")
+    while pos >= 0:
+        if text.startswith("//", pos + 1) and pos >= last:
+            scheme = _SCHEME.search(text, max(last, pos - 16), pos)
+            start = scheme.start() if scheme else pos
+            rest = _URL_REST.match(text, pos + 3)
+            end = rest.end() if rest else pos + 3
+            pieces.append(text[last:start])
+            pieces.append(" ")
+            last = end
+        pos = text.find(":", max(pos + 1, last))
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _strip_emails(text: str) -> str:
+    """Remove ``name@host.tld`` addresses, looked at only around each "@"."""
+    pieces: list[str] = []
+    last = 0
+    at = text.find("@")
+    while at >= 0:
+        tail = _EMAIL_TAIL.match(text, at)
+        head = _EMAIL_HEAD.search(text, max(last, at - 64), at)
+        if tail is not None and head is not None:
+            pieces.append(text[last:head.start()])
+            pieces.append(" ")
+            last = tail.end()
+        at = text.find("@", max(at + 1, last))
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _strip_dotted_addresses(text: str) -> str:
+    """Remove ``www....`` addresses and ``example.com/path`` domains written without a scheme.
+
+    Only dots glued to the next word are looked at (a handful in prose).
+    """
+    pieces: list[str] = []
+    last = 0
+    for hit in _DOT_WORD.finditer(text):
+        start = hit.start()
         if start < last:
             continue
+        if text.startswith("www", start - 3):
+            begin = start - 3
+            if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "/"):
+                continue
+            rest = _URL_REST.match(text, start + 1)
+            pieces.append(text[last:begin])
+            pieces.append(" ")
+            last = rest.end() if rest else start + 1
+            continue
+        tld = _TLD.match(text, start)
+        if tld is None:
+            continue
+        end = tld.end()
         head = _DOMAIN_HEAD.search(text, max(last, start - 80), start)
         if head is None:
             continue
         path = _PATH.match(text, end)
-        if hit.group(0) in _NAME_TLDS and path is None and "." not in head.group(0):
+        if tld.group(0) in _NAME_TLDS and path is None and "." not in head.group(0):
             continue
         pieces.append(text[last:head.start()])
         pieces.append(" ")
@@ -64,55 +131,31 @@ def _strip_bare_domains(text: str) -> str:
     return "".join(pieces)
 
 
-def _strip_urls(text: str) -> str:
-    """Remove ``scheme://...`` and ``www....`` addresses, found by literal search."""
-    pieces: list[str] = []
-    last = 0
-    for marker, back in (("://", True), ("www.", False)):
-        pos = text.find(marker, last)
-        while pos >= 0:
-            start = pos
-            if back:
-                scheme = _SCHEME.search(text, max(last, pos - 16), pos)
-                start = scheme.start() if scheme else pos
-            elif pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "/"):
-                pos = text.find(marker, pos + 1)
-                continue
-            rest = _URL_REST.match(text, pos + len(marker))
-            end = rest.end() if rest else pos + len(marker)
-            pieces.append(text[last:start])
-            pieces.append(" ")
-            last = end
-            pos = text.find(marker, last)
-        if pieces:
-            pieces.append(text[last:])
-            text, pieces, last = "".join(pieces), [], 0
-    return text
+def _remove_addresses(text: str, marks: str) -> str:
+    if ":" in marks and "/" in marks:
+        text = _strip_scheme_urls(text)
+    if "@" in marks:
+        text = _strip_emails(text)
+    return _strip_dotted_addresses(text)
 
 
-def _remove_addresses(text: str) -> str:
-    if ":" in text or "www." in text:
-        text = _strip_urls(text)
-    if "@" in text:
-        text = _EMAIL.sub(" ", text)
-    return _strip_bare_domains(text) if "." in text else text
+def _normalise_unicode(text: str, chars: CharacterProfile) -> str:
+    """Line separators to newlines, NFKC when needed, typographic apostrophes to "'".
 
-
-def _normalise_characters(text: str) -> str:
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii():
-        for separator in ("\x85", "\u2028", "\u2029"):
-            if separator in text:
-                text = text.replace(separator, "\n")
-        if not unicodedata.is_normalized("NFKC", text):
-            text = unicodedata.normalize("NFKC", text)
-        # U+0130 is the one character whose lower() is two characters long; keep offsets aligned.
-        for quote in ("\u2018", "\u2019", "\u02bc", "\u2032", "\u0130"):
-            if quote in text:
-                text = text.replace(quote, "I" if quote == "\u0130" else "'")
-
-    return text
+    Which characters occur is asked of ``chars.wide`` (the non-ASCII characters alone).
+    """
+    wide = chars.wide
+    for separator in _SEPARATORS:
+        if separator in wide:
+            text = text.replace(separator, "\n")
+    if chars.maybe_unnormalized:
+        text = unicodedata.normalize("NFKC", text)
+        wide = text  # normalisation may have made any of the characters below
+    for quote in _QUOTES:
+        if quote in wide:
+            text = text.replace(quote, "'")
+    # U+0130 is the one character whose lower() is two characters long; keep offsets aligned.
+    return text.replace("\u0130", "I") if "\u0130" in wide else text
 
 
 def _space_cjk(lines: list[str]) -> list[str]:
@@ -133,16 +176,19 @@ def _drop_junk(lines: list[str]) -> tuple[list[str], int]:
     return lines, removed
 
 
-def _strip_markup(text: str, notes: list[str]) -> str:
-    if "```" in text or "~~~" in text:
+def _strip_markup(text: str, marks: str, notes: list[str]) -> tuple[str, str]:
+    """Markup removed, and the markup characters the result may hold."""
+    if ("`" in marks and "```" in text) or ("~" in marks and "~~~" in text):
         text, code_lines = strip_code_fences(text)
         if code_lines:
             notes.append(f"ignored code blocks ({code_lines} lines)")
-    if "<" in text and _HTML_HINT.search(text):
+    if "<" in marks and _HTML_HINT.search(text):
         text = strip_html(text)
-    if "&" in text:
-        text = decode_entities(text)
-    return strip_markdown(text)
+    if "&" in marks:
+        decoded = decode_entities(text)
+        if decoded is not text:  # entities may stand for any character
+            text, marks = decoded, profile(decoded).marks
+    return strip_markdown(text, marks), marks
 
 
 def clean_text(raw: str) -> CleanedText:
@@ -151,19 +197,32 @@ def clean_text(raw: str) -> CleanedText:
     if len(raw) > MAX_CHARS:
         notes.append(f"analysed only the first {MAX_CHARS} of {len(raw)} characters")
         raw = raw[:MAX_CHARS]
-    text = _normalise_characters(raw)
-    text = _strip_markup(text, notes)
-    text = _remove_addresses(text)
-    lines, junk = _drop_junk(text.split("\n"))
-    if junk:
-        notes.append(f"removed {junk} invisible or control characters")
-    lines, repeated = dedupe_lines(lines)
-    if repeated:
-        notes.append(f"removed {repeated} repeated lines")
-    ascii_only = text.isascii()
-    lines, tail_note = drop_foreign_tail(lines, ascii_only)
-    if tail_note:
-        notes.append(tail_note)
-    if not ascii_only:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    chars = profile(text)
+    if not text.isascii():
+        normalised = _normalise_unicode(text, chars)
+        if normalised != text and (
+            chars.maybe_unnormalized or any(map(chars.wide.__contains__, _SEPARATORS))
+        ):
+            chars = profile(normalised)  # new line breaks, or ASCII marks from fullwidth forms
+        text = normalised
+    text, marks = _strip_markup(text, chars.marks, notes)
+    text = _remove_addresses(text, marks)
+    if marks is not chars.marks:  # decoded entities: anything may have appeared
+        chars = profile(text)
+        marks = chars.marks
+    lines = text.split("\n") if "\n" in marks else [text]
+    if chars.maybe_junk:
+        lines, junk = _drop_junk(lines)
+        if junk:
+            notes.append(f"removed {junk} invisible or control characters")
+    if len(lines) > 1:
+        lines, repeated = dedupe_lines(lines)
+        if repeated:
+            notes.append(f"removed {repeated} repeated lines")
+        lines, tail_note = drop_foreign_tail(lines, not chars.other_script)
+        if tail_note:
+            notes.append(tail_note)
+    if chars.cjk:
         lines = _space_cjk(lines)
     return CleanedText("\n".join(lines).strip(), tuple(notes))

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.parsing.clauses import clause_end, extend_over_list, sentence_bounds
+from bot.parsing.clauses import (
+    LIST_ITEM,
+    MAX_SCOPE,
+    clause_end,
+    extend_over_list,
+    sentence_bounds,
+)
 from bot.parsing.triggers import Span, matches_at, matches_near
 
 
@@ -145,6 +151,9 @@ _OTHER_SUBJECT = re.compile(
 )
 _FIRST_PERSON_NEAR = re.compile(r"\b(?:i|i'm|i've|i am|me|myself)\b[^.\n]{0,25}\Z")
 
+# How far after its trigger a cue can reach: the longest cue phrase plus the widest scope.
+_REACH = 100 + MAX_SCOPE
+
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "learning": _LEARNING_WORDS,
     "negation": _NEGATION_WORDS,
@@ -155,6 +164,30 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
 def _at(pattern: re.Pattern[str], low: str, hits: Sequence[Span]) -> list[Span]:
     return [m.span() for m in matches_at(pattern, low, hits)]
+
+
+def _relevant(low: str, hits: Sequence[Span], mention_starts: Sequence[int] | None
+              ) -> Sequence[Span]:
+    """The trigger hits whose cue could govern a skill mention: one starts within the widest
+    reach of a cue (phrase plus scope), or the cue may head a list. Others cannot change what
+    the parser reports, so their patterns are not run."""
+    if mention_starts is None or not hits:
+        return hits
+    if not mention_starts:
+        return []
+    kept: list[Span] = []
+    for span in hits:
+        start = span[0]
+        i = bisect_left(mention_starts, start)
+        if i == len(mention_starts):
+            continue  # no mention after this trigger
+        if mention_starts[i] < start + _REACH:
+            kept.append(span)
+            continue
+        line_end = low.find("\n", start, start + _REACH)
+        if line_end >= 0 and LIST_ITEM.match(low, line_end + 1):
+            kept.append(span)
+    return kept
 
 
 def _near(pattern: re.Pattern[str], low: str, hits: Sequence[Span]) -> list[Span]:
@@ -177,10 +210,20 @@ def _make(kind: CueKind, text: str, low: str, span: Span) -> Cue:
     return Cue(kind, start, end, scope, text[start:end])
 
 
-def find_cues(text: str, low: str, hits: Mapping[str, Sequence[Span]]) -> list[Cue]:
-    """All cues in the text, ordered by position; learning cues about other people are dropped."""
+def find_cues(
+    text: str,
+    low: str,
+    hits: Mapping[str, Sequence[Span]],
+    mention_starts: Sequence[int] | None = None,
+) -> list[Cue]:
+    """Cues in the text, ordered by position; learning cues about other people are dropped.
+
+    With ``mention_starts`` (sorted), learning and negation cues that cannot govern any of
+    those positions are skipped; offers and requests for a mentor are always found.
+    """
     cues: list[Cue] = []
-    for span in _at(_NEGATION, low, hits.get("negation", ())):
+    negations = _relevant(low, hits.get("negation", ()), mention_starts)
+    for span in _at(_NEGATION, low, negations):
         if not _OTHER_SUBJECT.search(low, max(0, span[0] - 30), span[0]):
             cues.append(_make(CueKind.NEGATION, text, low, span))
     around = hits.get("mentor_around", ())
@@ -194,7 +237,8 @@ def find_cues(text: str, low: str, hits: Mapping[str, Sequence[Span]]) -> list[C
             cues.append(_make(CueKind.OFFER, text, low, span))
             last_end = span[1]
     offers = [c for c in cues if c.kind is CueKind.OFFER]
-    for span in _at(_LEARNING, low, hits.get("learning", ())):
+    learning = _relevant(low, hits.get("learning", ()), mention_starts)
+    for span in _at(_LEARNING, low, learning):
         if not _is_learning(low, *span):
             continue
         about_others = any(

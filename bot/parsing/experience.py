@@ -143,6 +143,10 @@ def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
     start, end = span
     if start > 0 and low[start - 1].isalpha():
         return None
+    # a number must come right before the unit; without one in the widest window there is
+    # none in the sentence either
+    if _QUANTITY.search(low, max(0, start - 40), start) is None:
+        return None
     unit_end = end
     while unit_end < len(low) and low[unit_end].isalpha():
         unit_end += 1
@@ -201,10 +205,15 @@ def _since(low: str, span: Span, today_year: int, pattern: re.Pattern[str],
 
 
 def find_years(
-    low: str, hits: Mapping[str, Sequence[Span]], mention_spans: Sequence[Span], today_year: int
+    low: str,
+    hits: Mapping[str, Sequence[Span]],
+    mention_starts: Sequence[int],
+    mention_ends: Sequence[int],
+    today_year: int,
 ) -> list[YearsFinding]:
-    """Every usable experience statement, in text order."""
-    spans = ([s for s, _ in mention_spans], [e for _, e in mention_spans])
+    """Every usable experience statement, in text order (mentions given by sorted starts and
+    ends; ``mention_index`` refers to them)."""
+    spans = (mention_starts, mention_ends)
     found: list[YearsFinding] = []
     for span in hits.get("years", ()):
         amount = _amount(low, span, spans)

@@ -1,9 +1,13 @@
-"""The intro parser: free text in, an explainable ``ParsedIntro`` out."""
+"""The intro parser: free text in, an explainable ``ParsedIntro`` out.
+
+One automaton pass (the skill matcher's, extended with every finder's trigger words) reads the
+cleaned text; everything after it works at skill mentions and trigger hits only.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from bot.domain.profile import ParsedIntro, SkillClaim, SkillKind
@@ -12,65 +16,76 @@ from bot.parsing import experience, location, seniority
 from bot.parsing.clauses import snippet
 from bot.parsing.cleaning import clean_text
 from bot.parsing.cues import Cue, CueKind, find_cues, governing_cue
-from bot.parsing.triggers import TriggerScanner
-from bot.taxonomy import SkillMatcher, SkillMention, Taxonomy
+from bot.parsing.text import ascii_lower
+from bot.taxonomy import SkillMatcher, Taxonomy
 
 _MAX_NEGATION_NOTES = 5
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    **cue_finder.TRIGGERS, **experience.TRIGGERS, **seniority.TRIGGERS, **location.TRIGGERS,
+}
+LOOSE_GROUPS = location.LOOSE_GROUPS
+_LEARNING_KINDS = (CueKind.LEARNING, CueKind.SEEKING)
+_ASIDE_HEADS = ("learning", "studying", "exploring", "beginner", "new to it")
+_ASIDE_FILLERS = ("currently ", "still ", "just ", "now ")
+
+# A mention inside the parser: (start, end, skill id, name, category).
+Mention = tuple[int, int, str, str, str]
 
 
 def _learning_aside(low: str, end: int) -> bool:
     """``Rust (learning)`` / ``Go (currently learning)`` right after a mention."""
-    head = low[end:end + 30].lstrip()
-    if not head.startswith("("):
+    if not (low.startswith("(", end) or low.startswith(" (", end)):
         return False
-    inner = head[1:].lstrip()
-    for word in ("currently ", "still ", "just ", "now "):
+    inner = low[end:end + 30].lstrip()[1:].lstrip()
+    for word in _ASIDE_FILLERS:
         inner = inner.removeprefix(word)
-    return inner.startswith(("learning", "studying", "exploring", "beginner", "new to it"))
+    return inner.startswith(_ASIDE_HEADS)
 
 
-@dataclass(slots=True)
 class _SkillState:
-    mention: SkillMention
-    known: list[SkillMention] = field(default_factory=list)
-    learning: list[SkillMention] = field(default_factory=list)
-    negated: list[tuple[SkillMention, Cue]] = field(default_factory=list)
+    """How one skill was mentioned: its first known, learning and negated mention (if any)."""
+
+    __slots__ = ("known", "learning", "negated")
+
+    def __init__(self) -> None:
+        self.known: Mention | None = None
+        self.learning: Mention | None = None
+        self.negated: tuple[Mention, Cue] | None = None
 
 
 class IntroParser:
     """Reads introductions into skill profiles; build once and reuse (it is stateless)."""
 
-    _scanner: TriggerScanner | None = None
+    __slots__ = ("_matcher", "_scanner", "_taxonomy")
 
     def __init__(self, taxonomy: Taxonomy, matcher: SkillMatcher | None = None) -> None:
         self._taxonomy = taxonomy
-        self._matcher = matcher if matcher is not None else SkillMatcher(taxonomy)
-        if IntroParser._scanner is None:
-            IntroParser._scanner = TriggerScanner({
-                **cue_finder.TRIGGERS, **experience.TRIGGERS, **seniority.TRIGGERS,
-                **location.TRIGGERS,
-            })
+        self._matcher = matcher if matcher is not None else SkillMatcher.shared(taxonomy)
+        self._scanner = self._matcher.scanner(TRIGGERS, loose=LOOSE_GROUPS)
 
     def parse(self, text: str, *, today: date) -> ParsedIntro:
         """Parse one introduction; never raises on odd input, work is capped at 64k characters."""
         cleaned = clean_text(text)
         body = cleaned.text
-        low = body.lower()
-        mentions = self._matcher.find(body)
-        assert IntroParser._scanner is not None
-        hits = IntroParser._scanner.scan(low)
-        cues = find_cues(body, low, hits)
-        spans = [(m.start, m.end) for m in mentions]
+        scanned = self._scanner.scan(body)
+        low = scanned.lowered if body.isascii() else ascii_lower(body)
+        hits = scanned.triggers
+        mentions: list[Mention] = [(s, e, info[0], info[1], info[2]) for s, e, info in scanned.hits]
+        starts = [m[0] for m in mentions]
+        ends = [m[1] for m in mentions]
+        cues = find_cues(body, low, hits, starts)
         states = self._classify(low, mentions, cues)
-        years = experience.find_years(low, hits, spans, today.year)
+        years = experience.find_years(low, hits, starts, ends, today.year)
         evidence: dict[str, str] = {}
         notes = list(cleaned.notes)
 
         skill_years: dict[str, float] = {}
+        year_phrase: dict[str, experience.YearsFinding] = {}
         for finding in years:
             if finding.mention_index is not None:
-                skill_id = mentions[finding.mention_index].skill_id
+                skill_id = mentions[finding.mention_index][2]
                 skill_years[skill_id] = max(skill_years.get(skill_id, 0.0), finding.years)
+                year_phrase[skill_id] = finding
         total = experience.career_years(years)
         if total is not None:
             evidence["years_experience"] = snippet(body, low, total.start, total.end)
@@ -78,17 +93,17 @@ class IntroParser:
         level = seniority.find_seniority(low, hits)
         if level is not None:
             evidence["seniority"] = body[level.start:level.end]
-        zone = location.find_timezone(body, low, hits, spans)
+        zone = location.find_timezone(body, low, hits, starts, ends)
         if zone is not None:
             evidence["timezone"] = snippet(body, low, zone.start, zone.end, limit=60)
 
-        skills, learning = self._claims(body, low, states, skill_years, years, mentions)
+        skills, learning = self._claims(body, low, states, skill_years, year_phrase)
         offer, topics = self._mentoring(body, low, cues, mentions, evidence)
         for state in states:
-            if not state.known and not state.learning and state.negated:
-                mention, cue = state.negated[0]
+            if state.negated is not None and state.known is None and state.learning is None:
+                mention, cue = state.negated
                 if len(notes) < len(cleaned.notes) + _MAX_NEGATION_NOTES:
-                    notes.append(f"not counted: {mention.name} ({cue.phrase.strip()})")
+                    notes.append(f"not counted: {mention[3]} ({cue.phrase.strip()})")
         return ParsedIntro(
             skills=tuple(skills),
             learning=tuple(learning),
@@ -102,63 +117,62 @@ class IntroParser:
         )
 
     @staticmethod
-    def _classify(low: str, mentions: Sequence[SkillMention], cues: Sequence[Cue]
+    def _classify(low: str, mentions: Sequence[Mention], cues: Sequence[Cue]
                   ) -> list[_SkillState]:
         starts = [c.start for c in cues]
+        first_cue = starts[0] if starts else len(low)
         states: dict[str, _SkillState] = {}
         for mention in mentions:
-            state = states.setdefault(mention.skill_id, _SkillState(mention))
-            cue = governing_cue(cues, starts, mention.start)
-            kind = cue.kind if cue else None
+            state = states.get(mention[2])
+            if state is None:
+                state = states[mention[2]] = _SkillState()
+            cue = governing_cue(cues, starts, mention[0]) if mention[0] >= first_cue else None
+            kind = cue.kind if cue is not None else None
             if kind is CueKind.NEGATION and cue is not None:
-                state.negated.append((mention, cue))
-            elif kind in (CueKind.LEARNING, CueKind.SEEKING) or _learning_aside(low, mention.end):
-                state.learning.append(mention)
-            else:
-                state.known.append(mention)
+                if state.negated is None:
+                    state.negated = (mention, cue)
+            elif kind in _LEARNING_KINDS or _learning_aside(low, mention[1]):
+                if state.learning is None:
+                    state.learning = mention
+            elif state.known is None:
+                state.known = mention
         return list(states.values())
 
     @staticmethod
     def _claims(body: str, low: str, states: Sequence[_SkillState],
-                skill_years: dict[str, float], years: Sequence[experience.YearsFinding],
-                mentions: Sequence[SkillMention]) -> tuple[list[SkillClaim], list[SkillClaim]]:
-        year_phrase = {
-            mentions[f.mention_index].skill_id: f for f in years if f.mention_index is not None
-        }
+                skill_years: dict[str, float], year_phrase: dict[str, experience.YearsFinding],
+                ) -> tuple[list[SkillClaim], list[SkillClaim]]:
         skills: list[SkillClaim] = []
         learning: list[SkillClaim] = []
         for state in states:
-            chosen = state.known or state.learning
-            if not chosen:
+            known = state.known is not None
+            chosen = state.known if known else state.learning
+            if chosen is None:
                 continue
-            first = chosen[0]
-            finding = year_phrase.get(first.skill_id) if state.known else None
-            if finding is not None:
-                start, end = min(finding.start, first.start), max(finding.end, first.end)
+            start, end, skill_id, name, category = chosen
+            if known:
+                finding = year_phrase.get(skill_id)
+                if finding is not None:
+                    start, end = min(finding.start, start), max(finding.end, end)
+                skills.append(SkillClaim(skill_id, name, category, SkillKind.KNOWN,
+                                         snippet(body, low, start, end), skill_years.get(skill_id)))
             else:
-                start, end = first.start, first.end
-            claim = SkillClaim(
-                skill_id=first.skill_id,
-                name=first.name,
-                category=first.category,
-                kind=SkillKind.KNOWN if state.known else SkillKind.LEARNING,
-                evidence=snippet(body, low, start, end),
-                years=skill_years.get(first.skill_id) if state.known else None,
-            )
-            (skills if state.known else learning).append(claim)
+                learning.append(SkillClaim(skill_id, name, category, SkillKind.LEARNING,
+                                           snippet(body, low, start, end), None))
         return skills, learning
 
     @staticmethod
-    def _mentoring(body: str, low: str, cues: Sequence[Cue], mentions: Sequence[SkillMention],
+    def _mentoring(body: str, low: str, cues: Sequence[Cue], mentions: Sequence[Mention],
                    evidence: dict[str, str]) -> tuple[bool | None, list[str]]:
         offers = [c for c in cues if c.kind is CueKind.OFFER]
         if offers:
             starts = [c.start for c in cues]
             topics: list[str] = []
-            for mention in mentions:
-                cue = governing_cue(cues, starts, mention.start)
-                if cue is not None and cue.kind is CueKind.OFFER and mention.name not in topics:
-                    topics.append(mention.name)
+            first = bisect_right([m[0] for m in mentions], offers[0].start - 1)
+            for mention in mentions[first:]:
+                cue = governing_cue(cues, starts, mention[0])
+                if cue is not None and cue.kind is CueKind.OFFER and mention[3] not in topics:
+                    topics.append(mention[3])
             evidence["mentoring_offer"] = snippet(body, low, offers[0].start, offers[0].end)
             return True, topics
         seeking = next((c for c in cues if c.kind is CueKind.SEEKING), None)

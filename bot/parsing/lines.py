@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from itertools import chain
 
 MIN_DEDUPE_CHARS = 12
 _MIN_BODY_LETTERS = 80
@@ -66,11 +67,15 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 
 def dedupe_lines(lines: list[str]) -> tuple[list[str], int]:
     """Drop later copies of any line of at least 12 characters; return lines and count dropped."""
+    keys = list(map(str.strip, lines))
+    repeats = len(keys) - len(set(keys))
+    if repeats == 0 or repeats == keys.count("") - 1:
+        return lines, 0  # nothing repeats but blank lines
+
     seen: set[str] = set()
     out: list[str] = []
     removed = 0
-    for line in lines:
-        key = line.strip()
+    for line, key in zip(lines, keys, strict=True):
         if len(key) >= MIN_DEDUPE_CHARS:
             if key in seen:
                 removed += 1
@@ -80,17 +85,51 @@ def dedupe_lines(lines: list[str]) -> tuple[list[str], int]:
     return out, removed
 
 
+def _byte_classes() -> bytes:
+    """A translate table: ASCII letter "A", other ASCII "a", lead byte of a Latin letter beyond
+    ASCII (U+00C0-024F) "l", of a letter in another script "o" (Greek to Tibetan U+0380-0FFF,
+    CJK, kana, Hangul and Yi U+3000-D7FF), of a mixed block "e" (U+1000-1FFF) or "f"
+    (U+F000-FFFF), of anything else "x"; continuation bytes ".". One character, one class."""
+    table = bytearray(b"." * 256)
+    for byte in range(0x80):
+        table[byte] = ord("A") if chr(byte).isalpha() else ord("a")
+    for byte in range(0xC0, 0x100):
+        table[byte] = ord("x")
+    for byte in range(0xC3, 0xCA):
+        table[byte] = ord("l")
+    for byte in [*range(0xCE, 0xE1), *range(0xE3, 0xEE)]:
+        table[byte] = ord("o")
+    table[0xE1], table[0xEF] = ord("e"), ord("f")
+    return bytes(table)
+
+
+_CLASSES = _byte_classes()
+_OTHER_IN_MIXED = (b"\xe1\x82", b"\xe1\x83", b"\xe1\x84", b"\xe1\x85", b"\xe1\x86",
+                   b"\xe1\x87", b"\xef\xa4", b"\xef\xa5", b"\xef\xa6", b"\xef\xa7",
+                   b"\xef\xa8", b"\xef\xa9", b"\xef\xaa", b"\xef\xab")  # Georgian, Jamo, CJK
+_LATIN_IN_MIXED = (b"\xe1\xb8", b"\xe1\xb9", b"\xe1\xba", b"\xe1\xbb")  # U+1E00-1EFF
+
+
 def line_script(line: str) -> tuple[str | None, int]:
-    """The dominant script of a line and its letter count; (None, 0) for lines without words."""
-    if line.isascii():
+    """The dominant script of a line and its letter count; (None, 0) for lines without words.
+
+    Letters are counted by the lead bytes of their UTF-8 form (per Unicode block, punctuation
+    of a script's block included), which tells which script a line is written in.
+    """
+    if line.isascii() or (len(line) - len(line.encode("ascii", "ignore"))) * 8 < len(line):
+        # ASCII, or a few curly quotes or accents in an ASCII line
         return ("latin", len(line)) if _ASCII_WORD.search(line) else (None, 0)
-    non_ascii = len(line) - len(line.encode("ascii", "ignore"))
-    if non_ascii * 8 < len(line):  # a few curly quotes or accents in an ASCII line
-        return ("latin", len(line)) if _ASCII_WORD.search(line) else (None, 0)
-    others = _OTHER_LETTER.findall(line)
-    latin = len(_LATIN_LETTER.findall(line))
-    if len(others) > latin:
-        return _SCRIPT_NAMES[bisect_right(_SCRIPT_STARTS, ord(others[0])) - 1], len(others)
+    data = line.encode("utf-8", "surrogatepass")
+    classes = data.translate(_CLASSES)
+    others = classes.count(b"o")
+    latin = classes.count(b"A") + classes.count(b"l")
+    if b"e" in classes or b"f" in classes:
+        others += sum(map(data.count, _OTHER_IN_MIXED))
+        latin += sum(map(data.count, _LATIN_IN_MIXED))
+    if others > latin:
+        first = _OTHER_LETTER.search(line)
+        if first is not None:
+            return _SCRIPT_NAMES[bisect_right(_SCRIPT_STARTS, ord(first.group())) - 1], others
     return ("latin", latin) if latin >= 2 else (None, 0)
 
 
@@ -107,17 +146,13 @@ _LANGUAGES_BY_WORD = _languages_by_word()
 
 def guess_language(text: str) -> str | None:
     """The language whose common words dominate ``text``, or None when unsure."""
-    counts: Counter[str] = Counter()
-    lookup = _LANGUAGES_BY_WORD.get
-    for word in text.lower().split():
-        langs = lookup(word)
-        if langs:
-            counts.update(langs)
-    if not counts:
+    # map/filter/chain/list.count run in C: no Python code per word
+    found = list(chain.from_iterable(filter(None, map(_LANGUAGES_BY_WORD.get, text.lower().split()))))
+    if not found:
         return None
-    ranked = counts.most_common(2)
-    best, top = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
+    ranked = sorted(((found.count(lang), lang) for lang in set(found)), reverse=True)
+    top, best = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0
     return best if top >= 3 and top >= 1.5 * second else None
 
 
@@ -172,8 +207,10 @@ def drop_foreign_tail(lines: list[str], ascii_only: bool) -> tuple[list[str], st
 
 
 def _drop_language_tail(lines: list[str]) -> tuple[list[str], str | None]:
+    if len(lines) < 3:
+        return lines, None
     last = next((ln for ln in reversed(lines) if ln.strip()), "")
-    if guess_language(last[-_LANG_SAMPLE_CHARS:]) in (None, "english") or len(lines) < 3:
+    if guess_language(last[-_LANG_SAMPLE_CHARS:]) in (None, "english"):
         return lines, None
     langs: list[tuple[str | None, int]] = [(None, 0)] * len(lines)
     start, count, weight = _tail_start(

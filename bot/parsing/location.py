@@ -14,6 +14,7 @@ Asia/Shanghai with China context, IST is Asia/Kolkata / Asia/Jerusalem / Europe/
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -91,6 +92,9 @@ _LOCATION_CUE = re.compile(
     rf"(?P<current>{_CURRENT})|(?P<origin>{_ORIGIN})|"
     r"(?P<im>\b(?:i'm|i am|im)\s+(?:(?:currently|now|also|a|an|the|\w+)\s+){0,5}?in\s)"
 )
+_SELF = ("i'm", "i am", "im")
+_IM_REACH = 100  # "I'm" + up to five words + " in"
+_IN = re.compile(r"\sin\s")
 _NOT_A_PLACE_VERB = re.compile(
     r"interested|experienced|skilled|proficient|fluent|expert|special|versed|certified|involved|"
     r"engaged|trained|good|great|strong|passionate|love|charge|favou?r|touch|tech|it\b|school"
@@ -101,6 +105,7 @@ _CONNECTORS = frozenset({"de", "do", "da", "del", "of", "on", "upon", "am", "la"
 _ADJECTIVES = frozenset({"beautiful", "sunny", "rainy", "lovely", "cold", "hot", "snowy", "windy",
                          "vibrant", "amazing", "great", "gorgeous", "the", "downtown", "central"})
 
+LOOSE_GROUPS: tuple[str, ...] = ()
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "zone": ("utc", "gmt", "time zone", "timezone", "tz", "europe/", "america/", "asia/",
              "africa/", "australia/", "pacific/", "atlantic/", "indian/", *_TIME_PHRASES),
@@ -244,9 +249,14 @@ def _region_after(text: str, pos: int) -> str | None:
     return resolve_place(found.group(2))[1]
 
 
-def _from_place(text: str, low: str, span: Span, mention_spans: Sequence[Span]
-                ) -> ZoneFinding | None:
-    cue = _LOCATION_CUE.match(low, span[0])
+def _from_place(text: str, low: str, span: Span,
+                mentions: tuple[Sequence[int], Sequence[int]]) -> ZoneFinding | None:
+    start, end = span
+    if low.startswith(_SELF, start) and not _IN.search(low, end - 1, end + _IM_REACH) and not (
+        low.startswith("from", end)
+    ):
+        return None  # "I'm ..." names a place only as "I'm (...) in X" or "I'm from X"
+    cue = _LOCATION_CUE.match(low, start)
     if cue is None or (cue.start() > 0 and low[cue.start() - 1].isalpha()):
         return None
     kind = cue.lastgroup
@@ -255,14 +265,21 @@ def _from_place(text: str, low: str, span: Span, mention_spans: Sequence[Span]
     zone, end = _place_after(text, cue.end(), capitalised=kind != "current")
     if zone is None:
         return None
-    if kind != "current" and any(s < end and cue.end() <= e for s, e in mention_spans):
-        return None
+    if kind != "current":
+        starts, ends = mentions
+        i = bisect_left(ends, cue.end())
+        if i < len(starts) and starts[i] < end:
+            return None  # the "place" is a skill ("I'm into Go")
     return ZoneFinding(zone, 2 if kind != "origin" else 1, cue.start(), end)
 
 
 def find_timezone(text: str, low: str, hits: Mapping[str, Sequence[Span]],
-                  mention_spans: Sequence[Span]) -> ZoneFinding | None:
-    """The member's zone from the strongest statement, first one first; None if unsure."""
+                  mention_starts: Sequence[int], mention_ends: Sequence[int]
+                  ) -> ZoneFinding | None:
+    """The member's zone from the strongest statement, first one first; None if unsure.
+
+    Skill mentions (sorted starts and ends) keep "I'm into Go" from naming a place.
+    """
     best: ZoneFinding | None = None
     for span in hits.get("zone", ()):
         zone, start, end = _explicit(text, low, span)
@@ -279,7 +296,7 @@ def find_timezone(text: str, low: str, hits: Mapping[str, Sequence[Span]],
     if best is not None:
         return best
     for span in hits.get("place", ()):
-        found = _from_place(text, low, span, mention_spans)
+        found = _from_place(text, low, span, (mention_starts, mention_ends))
         if found is not None and (best is None or found.rank > best.rank):
             best = found
             if best.rank == 2:

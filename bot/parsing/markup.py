@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from operator import itemgetter
 from urllib.parse import unquote
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n(.*?)^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -26,6 +27,9 @@ _MD_RULE = re.compile(r"^[ \t]*(?:[-*_=][ \t]*){3,}$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"\*\*|__|~~")
 _MD_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*(?![\w*])")
+_FIRST = itemgetter(slice(0, 1))
+_MARK_CHARS = "`~[]#>*_=-"
+_LINE_MARKS = frozenset("#>[-*_=")
 _SHIELDS = re.compile(r"shields\.io/badge/([^/?#)\s]+)")
 _SHIELDS_LOGO = re.compile(r"[?&]logo=([^&#)\s]+)")
 
@@ -81,26 +85,51 @@ def decode_entities(text: str) -> str:
     return html.unescape(text) if _HTML_ENTITY.search(text) else text
 
 
-def strip_markdown(text: str) -> str:
-    """Reduce markdown to plain words: images to alt text, links to their text."""
-    # Single-character membership tests are memchr-fast; they gate the costlier checks.
-    brackets = "]" in text
+def _line_starts(text: str) -> str:
+    """The first non-blank character of every line (C-speed: no Python code per line)."""
+    if "\n" not in text:
+        return text.lstrip()[:1]
+    return "".join(map(_FIRST, map(str.lstrip, text.split("\n"))))
+
+
+def strip_markdown(text: str, marks: str | None = None) -> str:
+    """Reduce markdown to plain words: images to alt text, links to their text.
+
+    ``marks``: the markup characters the text may hold (from ``characters.profile``); without
+    it the text itself is asked.
+    """
+    if marks is None:
+        marks = "".join(c for c in _MARK_CHARS if c in text)
+    # Single-character tests gate the costlier checks, and line-level syntax is only looked for
+    # when some line starts with its character.
+    brackets = "]" in marks
     if brackets and ("](" in text or "][" in text):
         text = _MD_IMAGE.sub(lambda m: _image_words(m.group(1), m.group(2)), text)
         text = _MD_LINK.sub(r"\1", text)
         text = _MD_REF_LINK.sub(r"\1", text)
-    if brackets and "]:" in text:
+        # badge labels come from URLs: anything may have appeared
+        marks = "".join(c for c in _MARK_CHARS if c in text)
+    starts = _line_starts(text) if _LINE_MARKS.intersection(marks) else ""
+    if brackets and "[" in starts and "]:" in text:
         text = _MD_REF_DEF.sub("", text)
-    if "#" in text:
-        text = _MD_HEADING.sub("", text)
-    if ">" in text:
-        text = _MD_QUOTE.sub("", text)
-    star, under, equals, tilde = "*" in text, "_" in text, "=" in text, "~" in text
-    if ("---" in text or (star and "***" in text) or (under and "___" in text)
-            or (equals and "===" in text)):
+    if "#" in starts:
+        changed = _MD_HEADING.sub("", text)
+        if changed != text:
+            text, starts = changed, _line_starts(changed)
+    if ">" in starts:
+        changed = _MD_QUOTE.sub("", text)
+        if changed != text:
+            text, starts = changed, _line_starts(changed)
+    if starts and (("-" in starts and "---" in text) or ("*" in starts and "***" in text)
+                   or ("_" in starts and "___" in text) or ("=" in starts and "===" in text)):
         text = _MD_RULE.sub("", text)
-    if (star and "**" in text) or (under and "__" in text) or (tilde and "~~" in text):
+    star = "*" in marks
+    if (star and "**" in text) or ("_" in marks and "__" in text) or (
+        "~" in marks and "~~" in text
+    ):
         text = _MD_EMPHASIS.sub("", text)
-    if star:
-        text = _MD_STAR.sub(r"\1", text)
-    return text.replace("`", "") if "`" in text else text
+    if star and text.count("*") > 1:
+        first = text.find("*")
+        head = first - 1 if first > 0 else 0  # the look-behind needs the character before
+        text = text[:head] + _MD_STAR.sub(r"\1", text[head:])
+    return text.replace("`", "") if "`" in marks else text

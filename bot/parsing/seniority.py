@@ -82,7 +82,8 @@ _PRESENT = re.compile(
     r"\bmy (?:role|title|position|job) is|\bas (?:a|an)|\bpromoted to|\bhired as|\bjoined as|"
     r"\bi,)\b[^.\n]{0,50}\Z"
 )
-_LINE_START = re.compile(r"(?:\A|\n)[\s\u2022*#>|:-]*\Z")
+# What may stand between the start of a line and a headline title ("- **Senior Engineer**").
+_LINE_PREFIX = re.compile(r"[\s\u2022*#>|:-]*")
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "seniority": (
@@ -128,7 +129,8 @@ def _strength(low: str, match: re.Match[str]) -> int:
         return 1 if match.lastgroup == "bare" else 3
     if match.lastgroup == "bare":
         return 0
-    if _LINE_START.search(low, line_start, match.start()) or match.lastgroup == "team":
+    prefix = _LINE_PREFIX.match(low, line_start, match.start())
+    if (prefix is not None and prefix.end() == match.start()) or match.lastgroup == "team":
         return 2
     return 0
 

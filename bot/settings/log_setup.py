@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
+from bot.logcontext import ContextTextFormatter, LogContextFilter, context_fields
 from bot.settings.model import Settings
 
 REDACTED = "***"
@@ -63,6 +64,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
+        entry.update(context_fields(record))
         if record.exc_info and not record.exc_text:
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
@@ -74,7 +76,7 @@ class JsonFormatter(logging.Formatter):
 
 def text_formatter() -> logging.Formatter:
     """Human-readable lines with UTC ISO-8601 timestamps."""
-    formatter = logging.Formatter(_TEXT_FORMAT, datefmt="%Y-%m-%dT%H:%M:%SZ")
+    formatter = ContextTextFormatter(_TEXT_FORMAT, datefmt="%Y-%m-%dT%H:%M:%SZ")
     formatter.converter = time.gmtime
     return formatter
 
@@ -97,6 +99,7 @@ def configure_logging(settings: Settings, stream: TextIO | None = None) -> None:
     formatter = JsonFormatter() if settings.logging.format == "json" else text_formatter()
     handler.setFormatter(formatter)
     handler.addFilter(SecretRedactingFilter(settings.secret_values()))
+    handler.addFilter(LogContextFilter())
     root.addHandler(handler)
     root.setLevel(settings.logging.level)
     chatty_level = logging.DEBUG if settings.logging.level == "DEBUG" else logging.WARNING

@@ -16,12 +16,17 @@ from pydantic_settings import (
 )
 
 from bot.settings.database_url import password_forms
+from bot.settings.matching import MatchingSettings
+from bot.settings.meetups import MeetupsSettings, RemindersSettings
 from bot.settings.sections import (
     ConsoleSettings,
     DatabaseSettings,
+    DiscordSettings,
     IntroSettings,
     LoggingSettings,
+    OpsSettings,
     SkillsSettings,
+    SlackSettings,
 )
 
 ENV_PREFIX = "MENTORMEET_"
@@ -53,6 +58,20 @@ class Settings(BaseSettings):
     skills: SkillsSettings = Field(default_factory=SkillsSettings, description="a [skills] table")
     logging: LoggingSettings = Field(
         default_factory=LoggingSettings, description="a [logging] table"
+    )
+    discord: DiscordSettings = Field(
+        default_factory=DiscordSettings, description="a [discord] table"
+    )
+    slack: SlackSettings = Field(default_factory=SlackSettings, description="a [slack] table")
+    ops: OpsSettings = Field(default_factory=OpsSettings, description="an [ops] table")
+    matching: MatchingSettings = Field(
+        default_factory=MatchingSettings, description="a [matching] table"
+    )
+    meetups: MeetupsSettings = Field(
+        default_factory=MeetupsSettings, description="a [meetups] table"
+    )
+    reminders: RemindersSettings = Field(
+        default_factory=RemindersSettings, description="a [reminders] table"
     )
 
     _config_file: Path | None = PrivateAttr(default=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -11,6 +12,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SecretStr,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -56,6 +58,27 @@ class DatabaseSettings(Section):
 
     url: str = Field(default_factory=default_database_url, description=ALLOWED_URLS)
     echo: bool = Field(default=False, description="true or false")
+    # Connection pool and timeouts; PostgreSQL only (SQLite has one file and its busy timeout).
+    pool_size: int = Field(default=5, ge=1, le=100, description="a whole number from 1 to 100")
+    max_overflow: int = Field(
+        default=10, ge=0, le=100, description="a whole number from 0 to 100"
+    )
+    pool_timeout: float = Field(
+        default=30.0, gt=0, le=3600, allow_inf_nan=False,
+        description="seconds, more than 0 and at most 3600",
+    )
+    pool_recycle: float = Field(
+        default=1800.0, ge=0, le=86_400, allow_inf_nan=False,
+        description="seconds from 0 (never recycle) to 86400",
+    )
+    connect_timeout: float = Field(
+        default=10.0, gt=0, le=600, allow_inf_nan=False,
+        description="seconds, more than 0 and at most 600",
+    )
+    statement_timeout: float = Field(
+        default=30.0, ge=0, le=86_400, allow_inf_nan=False,
+        description="seconds from 0 (no limit) to 86400",
+    )
 
     @field_validator("url", mode="before")
     @classmethod
@@ -215,3 +238,176 @@ class LoggingSettings(Section):
     @classmethod
     def _lower(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
+
+
+class OpsSettings(Section):
+    """The operations HTTP server: Prometheus /metrics and /healthz (off unless enabled)."""
+
+    enabled: bool = Field(default=False, description="true or false")
+    host: Name = Field(
+        default="127.0.0.1", description="an address to listen on, e.g. 127.0.0.1 or 0.0.0.0"
+    )
+    port: int = Field(
+        default=9464, ge=0, le=65_535, description="a port from 1 to 65535 (0: any free port)"
+    )
+
+
+DISCORD_API_BASE = "https://discord.com/api/v10"
+DISCORD_GATEWAY_URL = "wss://gateway.discord.gg/"
+MAX_DEFER_AFTER_SECONDS = 2.5
+
+
+class DiscordSettings(Section):
+    """The Discord adapter: it runs when MENTORMEET_DISCORD_TOKEN is set."""
+
+    token: SecretStr | None = Field(
+        default=None, description="the bot token, from the environment only"
+    )
+    api_base: str = Field(
+        default=DISCORD_API_BASE, description="an http:// or https:// URL of the REST API"
+    )
+    gateway_url: str = Field(
+        default=DISCORD_GATEWAY_URL, description="a ws:// or wss:// URL of the gateway"
+    )
+    dev_guild_id: int | None = Field(
+        default=None, gt=0, description="a server (guild) id, or left out"
+    )
+    organizer_role: str = Field(
+        default="", max_length=100, description='a role name or id, or "" for none'
+    )
+    defer_after_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        le=MAX_DEFER_AFTER_SECONDS,
+        description=f"a number of seconds from 0 to {MAX_DEFER_AFTER_SECONDS}",
+    )
+
+    @field_validator("token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+    @field_validator("api_base", "gateway_url", mode="before")
+    @classmethod
+    def _url(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        schemes = ("http://", "https://") if info.field_name == "api_base" else ("ws://", "wss://")
+        if not text.lower().startswith(schemes) or len(text) <= len(schemes[0]):
+            raise ValueError(f"{text!r} must start with {' or '.join(schemes)}")
+        return text.rstrip("/") if info.field_name == "api_base" else text
+
+    @field_validator("organizer_role", mode="before")
+    @classmethod
+    def _strip(cls, value: Any) -> Any:
+        return value.strip() if isinstance(value, str) else value
+
+
+SLACK_API_BASE = "https://slack.com/api/"
+SLACK_BOT_SCOPES = (
+    "commands", "chat:write", "chat:write.public", "im:write", "users:read", "usergroups:read",
+    "files:write",
+)
+_SLACK_PREFIX = re.compile(r"^/[a-z0-9_-]{0,20}$")
+
+
+class SlackSettings(Section):
+    """The Slack adapter: it runs when a bot token, or an OAuth client id and secret, are set."""
+
+    mode: Literal["socket", "http"] = Field(default="socket", description='"socket" or "http"')
+    host: Name = Field(default="127.0.0.1", description="an address to listen on (HTTP mode)")
+    port: int = Field(default=3000, ge=0, le=65535, description="0 to 65535 (0: any free port)")
+    path: str = Field(default="/slack/events", description="a URL path starting with /")
+    public_url: str = Field(default="", description='"" or an http:// or https:// URL')
+    api_base: str = Field(
+        default=SLACK_API_BASE, description="an http:// or https:// URL of the Web API"
+    )
+    client_id: str = Field(default="", max_length=100, description='"" or the OAuth client id')
+    scopes: list[Name] = Field(
+        default_factory=lambda: list(SLACK_BOT_SCOPES), description="a list of bot scopes"
+    )
+    command_prefix: str = Field(
+        default="/", description="/ then at most 20 of a-z, 0-9, - and _ (e.g. /mm-)"
+    )
+    organizer_usergroup: str = Field(
+        default="", max_length=100, description='"" or a user group handle or id'
+    )
+    organizer_admins: bool = Field(default=True, description="true or false")
+    bot_token: SecretStr | None = Field(default=None, description="an xoxb- token (env only)")
+    app_token: SecretStr | None = Field(default=None, description="an xapp- token (env only)")
+    signing_secret: SecretStr | None = Field(default=None, description="env only")
+    client_secret: SecretStr | None = Field(default=None, description="env only")
+
+    @field_validator("bot_token", "app_token", "signing_secret", "client_secret", mode="before")
+    @classmethod
+    def _blank_secret_is_none(cls, value: Any) -> Any:
+        return (value.strip() or None) if isinstance(value, str) else value
+
+    @field_validator("mode", "command_prefix", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("client_id", "organizer_usergroup", mode="before")
+    @classmethod
+    def _strip(cls, value: Any) -> Any:
+        return value.strip().lstrip("@") if isinstance(value, str) else value
+
+    @field_validator("scopes", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        return _names_from_text(value)
+
+    @field_validator("path")
+    @classmethod
+    def _path(cls, value: str) -> str:
+        if not value.startswith("/") or any(ch.isspace() for ch in value):
+            raise ValueError(f"{value!r} must start with / and contain no spaces")
+        return value
+
+    @field_validator("public_url", "api_base")
+    @classmethod
+    def _http_url(cls, value: str, info: ValidationInfo) -> str:
+        text = value.strip().rstrip("/")
+        if info.field_name == "public_url" and not text:
+            return ""
+        if not text.lower().startswith(("http://", "https://")) or text.endswith("://"):
+            raise ValueError(f"{value!r} must start with http:// or https://")
+        return text + "/" if info.field_name == "api_base" else text
+
+    @field_validator("command_prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        if not _SLACK_PREFIX.match(value):
+            raise ValueError(f"{value!r} must be / followed by at most 20 of a-z, 0-9, - and _")
+        return value
+
+    @property
+    def oauth(self) -> bool:
+        """Whether workspaces install the app through OAuth (many workspaces)."""
+        return bool(self.client_id) and self.client_secret is not None
+
+    @property
+    def enabled(self) -> bool:
+        """Whether the Slack adapter runs."""
+        return self.oauth or self.bot_token is not None
+
+    @model_validator(mode="after")
+    def _credentials_fit(self) -> SlackSettings:
+        if bool(self.client_id) != (self.client_secret is not None):
+            raise ValueError(
+                "Slack OAuth needs both slack.client_id and MENTORMEET_SLACK_CLIENT_SECRET"
+            )
+        if self.oauth and self.bot_token is not None:
+            raise ValueError(
+                "set either MENTORMEET_SLACK_BOT_TOKEN (one workspace) or slack.client_id with "
+                "MENTORMEET_SLACK_CLIENT_SECRET (OAuth, many workspaces), not both"
+            )
+        if self.enabled and self.mode == "socket" and self.app_token is None:
+            raise ValueError("Slack socket mode needs MENTORMEET_SLACK_APP_TOKEN (an xapp- token)")
+        if self.enabled and self.mode == "http" and self.signing_secret is None:
+            raise ValueError("Slack HTTP mode needs MENTORMEET_SLACK_SIGNING_SECRET")
+        return self

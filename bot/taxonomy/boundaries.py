@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import string
 
+from bot.taxonomy.vocabulary import COMPOUND_AFTER
+
 # The automaton scans a copy of the lowercased text in which every separator is a space, so that
 # keys can start with a space and only ever hit at word starts. "+", "#" and "." stay: they are
 # part of names (C++, C#, .NET, Node.js). Work happens on latin-1 bytes (characters outside
@@ -25,10 +27,14 @@ def prepare(text: str) -> tuple[str, str]:
     return raw.decode("latin-1"), raw.translate(_SCAN_TABLE).decode("latin-1")
 
 
+def scan_chars(term: str) -> str:
+    """``term`` as the scan copy shows it, character for character ("i'm " -> "i m ")."""
+    return term.encode("latin-1", "replace").translate(_SCAN_TABLE).decode("latin-1")
+
+
 def scan_form(term: str) -> str:
     """The form of a normalised alias in the scan copy ("ci/cd" -> "ci cd")."""
-    raw = term.encode("latin-1", "replace").translate(_SCAN_TABLE).decode("latin-1")
-    return " ".join(raw.split())
+    return " ".join(scan_chars(term).split())
 
 
 # A version right after a name: "python3", "Vue3", "Postgres 15", "Python 3.11", "Java 17",
@@ -39,6 +45,8 @@ _VERSION = re.compile(
     r"|minutes?\b|people\b|users\b|engineers\b|developers\b|x\b|k\b))"
 )
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")
+# "Go-based", "C-powered": a short name in a compound that makes it a technology.
+_COMPOUND = re.compile(rf"-(?:{'|'.join(sorted(COMPOUND_AFTER))})(?![\w-])")
 _PLURAL = re.compile(r"e?s(?!\w)")
 _SYMBOLS = frozenset("+#")
 _SHORT_BLOCKERS = frozenset("-'’&.")
@@ -103,6 +111,8 @@ def clean_end(lowered: str, end: int, short: bool, plural_ok: bool) -> int:
         if after == "." and not nxt.isalnum():
             return end  # "I know C."
         if after in "'’" and _POSSESSIVE.match(lowered, end):
+            return end
+        if after == "-" and _COMPOUND.match(lowered, end):
             return end
         return -1
     if after == "." and end + 1 < size and lowered[end + 1].isalnum():

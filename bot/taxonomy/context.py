@@ -2,84 +2,59 @@
 
 Each candidate needs a number of evidence points that grows with how common its alias is as
 English (see ``terms.evidence_needed``). Points come from the words around it; neighbouring
-skill mentions are added by the matcher (``coordination_points``). Weights live in the tables.
+skill mentions are added by the matcher (``coordination_points``). Word lists live in
+``bot.taxonomy.vocabulary``.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.taxonomy.vocabulary import (
+    COMPOUND_AFTER,
+    DETERMINERS,
+    NAME_AFTER,
+    NAMING,
+    STRONG_AFTER,
+    STRONG_BEFORE,
+    STRONG_PAIRS_BEFORE,
+    TECH_VOCAB,
+    VERB_BEFORE,
+    WEAK_BEFORE,
+    YEARS,
+)
+
 _SENTENCE_END = re.compile(r"[.!?;:\n•·|]\s|\n")
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n|•")
 _LAST_CLAUSE_END = re.compile(r".*(?:[.!?;]\s|\n|•)", re.DOTALL)
 _QUOTES = frozenset("\"'“”‘’")
 WINDOW = 60  # characters looked at on each side of a candidate
+_AFTER_PAIR = frozenset({"in", "with"})
+_ASIDE_STARTS = frozenset("(:,-\u2013~0123456789")
+# A parenthesised level or a duration right after a name: "Elixir (currently learning)",
+# "Python (5 years)", "Go - 2 yrs".
+_ASIDE = re.compile(
+    r"\s*(?:\(\s*(?:(?:currently|still|just|now|mostly)\s+)?(?:learning|studying|exploring|"
+    r"beginner|basics?|intermediate|advanced|expert|proficient|fluent|familiar|junior|senior|"
+    r"mid|professional|hobby|production|daily|work)\b"
+    r"|[(:,\-\u2013]?\s*(?:~\s*)?\d{1,2}(?:[.,]\d)?\s*\+?\s*(?:years?|yrs?|y|months?|mos?)\b)",
+    re.IGNORECASE,
+)
 
-# Words right before a skill that show it is used as a technology.
-STRONG_BEFORE = frozenset({
-    "write", "writes", "wrote", "writing", "written", "code", "coded", "coding", "program",
-    "programmed", "programming", "learn", "learning", "learned", "learnt", "know", "knows",
-    "knowing", "master", "mastered", "mastering", "proficient", "fluent", "expert", "experienced",
-    "expertise", "specialize", "specialise", "specialized", "specialised", "specializing",
-    "using", "use", "uses", "used", "adopt", "adopted", "migrated", "migrating", "rewrote",
-    "rewriting", "ported", "porting", "built", "build", "building", "develop", "developing",
-    "developed", "deploy", "deployed", "deploying", "maintain", "maintained", "teach", "teaching",
-    "mentor", "mentoring", "studying", "study", "prefer", "skills", "stack", "languages",
-    "language", "tools", "technologies", "tech", "frameworks", "libraries", "proficiency",
-    "familiarity", "experience", "favorite", "favourite",
-})
-# Weak hints: prepositions that often introduce a tool ("in Go", "with Rust", "from PHP").
-WEAK_BEFORE = frozenset({"in", "with", "from", "via", "into", "like", "about"})
-# Before these, a lowercase common word is a verb or phrase, not a name ("I go", "to express").
-VERB_BEFORE = frozenset({
-    "i", "you", "we", "they", "he", "she", "it", "to", "will", "would", "can", "could", "should",
-    "must", "might", "may", "lets", "let's", "don't", "didn't", "doesn't", "won't", "cannot",
-    "can't", "please", "never", "also", "just", "always", "often", "really", "t", "s",
-})
-DETERMINERS = frozenset({
-    "my", "your", "his", "her", "our", "their", "its", "a", "an", "the", "this", "that", "some",
-    "any", "every", "each", "very", "so", "too", "quite",
-})
-YEARS = frozenset({"years", "yrs", "months", "lots", "bit", "decade", "decades"})
-# Words around a person's or company's name ("a startup called Flux", "my colleague Julia").
-NAMING = frozenset({
-    "called", "named", "nicknamed", "dubbed", "titled", "alias", "aka", "colleague", "friend",
-    "wife", "husband", "daughter", "son", "sister", "brother", "mom", "dad", "manager", "boss",
-    "mr", "mrs", "ms", "dr", "meet", "met", "thanks", "thank", "hi", "hello", "dear", "cofounder",
-    "co-founder", "founder", "ceo", "cto",
-})
-NAME_AFTER = frozenset({"said", "says", "told", "asked", "helped", "thinks", "thought", "who"})
-# Words right after a skill that show it is a technology ("Go developer", "React version").
-STRONG_AFTER = frozenset({
-    "developer", "developers", "dev", "devs", "engineer", "engineers", "engineering", "programmer",
-    "programmers", "programming", "code", "coding", "codebase", "library", "libraries", "lib",
-    "framework", "frameworks", "app", "apps", "application", "applications", "api", "apis",
-    "backend", "back-end", "frontend", "front-end", "service", "services", "microservice",
-    "microservices", "server", "servers", "stack", "project", "projects", "version", "versions",
-    "sdk", "lang", "language", "development", "module", "modules", "package", "packages",
-    "runtime", "compiler", "script", "scripts", "scripting", "cluster", "clusters", "ecosystem",
-    "toolchain", "tooling", "bindings", "syntax", "generics", "goroutines", "goroutine",
-    "channels", "experience", "expertise", "skills", "certification", "certified", "ide",
-    "binary", "binaries", "interop", "web", "mobile", "ios", "android", "tests", "testing",
-    "components", "component", "hooks", "plugin", "plugins", "query", "queries", "database",
-    "schema", "instance", "instances", "deployment", "deployments", "pipeline", "pipelines",
-    "boot", "mvc", "native", "ui", "devops", "integration", "migration", "middleware",
-    "routes", "router", "handlers", "handler", "workers", "jobs", "types", "interfaces",
-})
-# General software vocabulary anywhere near a candidate: weak evidence of a technical context.
-TECH_VOCAB = frozenset({
-    "concurrency", "concurrent", "bug", "bugs", "debugging", "debug", "deploy", "deployed",
-    "database", "databases", "query", "queries", "server", "servers", "api", "apis", "backend",
-    "frontend", "code", "coding", "programming", "developer", "developers", "engineer",
-    "library", "framework", "microservice", "microservices", "pipeline", "pipelines",
-    "infrastructure", "shutdown", "graceful", "latency", "async", "thread", "threads",
-    "runtime", "compile", "compiler", "production", "refactor", "refactoring", "repo",
-    "repository", "stack", "statistics", "statistical",
-    "scripting", "script", "scripts", "sdk", "ios", "macos", "kernel", "embedded", "firmware",
-    "cli", "tooling", "containers", "container", "cluster", "deployment", "devops", "software",
-    "typed", "syntax", "garbage", "goroutines", "web", "frameworks", "libraries",
-    "orm", "json", "rest", "graphql", "grpc", "app", "apps", "mobile", "data", "analytics",
-})
+
+def _cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or (
+        "\uff00" <= char <= "\uffef"
+    )
+
+
+def _next_to_cjk(text: str, start: int, end: int) -> bool:
+    """A Latin name written inside Chinese, Japanese or Korean text ("熟悉Python、Go和Docker")."""
+    before = start - 1
+    if before >= 0 and text[before] == " ":
+        before -= 1
+    after = end + 1 if end < len(text) and text[end] == " " else end
+    return (before >= 0 and _cjk(text[before])) or (after < len(text) and _cjk(text[after]))
 
 
 def local_evidence(
@@ -87,7 +62,6 @@ def local_evidence(
     scan: str,
     start: int,
     end: int,
-    *,
     capitals: bool,
     upper_name: bool,
     acronym: bool,
@@ -105,10 +79,16 @@ def local_evidence(
     # punctuation from the text: in the lowered copies "?" also stands for "我"
     clause = _LAST_CLAUSE_END.match(text, lo, start)
     cut = clause.end() if clause is not None else -1
-    before = [w.strip(".") for w in scan[cut if cut >= 0 else lo : start].split()[-3:]]
+    window = scan[cut if cut >= 0 else lo : start]
+    before = window.split()[-3:]
+    if "." in window:
+        before = [w.strip(".") for w in before]
     hi = end + WINDOW
     stop = _CLAUSE_END.search(text, end, hi)
-    after = [w.strip(".") for w in scan[end : stop.start() if stop is not None else hi].split()[:6]]
+    window = scan[end : stop.start() if stop is not None else hi]
+    after = window.split()[:6]
+    if "." in window:
+        after = [w.strip(".") for w in after]
     opens = not before and (cut >= 0 or lo == 0)
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
@@ -118,13 +98,14 @@ def local_evidence(
     points = 0
     if (
         prev in STRONG_BEFORE
-        or (prev2 in STRONG_BEFORE and prev in {"in", "with"})
+        or (prev2 in STRONG_BEFORE and prev in _AFTER_PAIR)
         or (prev == "of" and prev2 in YEARS)
+        or (prev2, prev) in STRONG_PAIRS_BEFORE
     ):
         points += 2
     elif prev in WEAK_BEFORE and not lower_surface:
         points += 1  # "in Go", but not "in flux", "with spring"
-    if nxt in STRONG_AFTER:
+    if nxt in STRONG_AFTER or (nxt in COMPOUND_AFTER and text.startswith("-", end)):
         points += 2
     elif prev in DETERMINERS and nxt and nxt not in TECH_VOCAB:
         points -= 1  # "my Swift reply", "the rust on": used as an ordinary adjective / noun
@@ -136,7 +117,12 @@ def local_evidence(
         points -= 1
     if not (TECH_VOCAB.isdisjoint(before) and TECH_VOCAB.isdisjoint(after[1:])):
         points += 1
-    if versioned:
+    if versioned or (text[end:end + 3].lstrip()[:1] in _ASIDE_STARTS
+                     and _ASIDE.match(text, end) is not None):
+        points += 2
+    if not text.isascii() and not (
+        text[start - 2 if start > 1 else 0 : start].isascii() and text[end : end + 2].isascii()
+    ) and _next_to_cjk(text, start, end):
         points += 2
     if lower_surface or not surface[:1].isalpha():
         return points
@@ -151,9 +137,11 @@ def local_evidence(
 
 
 _COORDINATION = re.compile(
-    r"\s*(?:,|/|&|\+|\||;|,?\s*(?:and|or|&|to|vs\.?|versus|plus)|\(|\)|,\s*\()\s*\Z"
-    r"|\s*\n\s*(?:[-*•·–]\s*)?\Z"  # one per line, as in a bulleted list
+    r"\s*(?:,|/|&|\+|\||;|、|,?\s*(?:and|or|&|to|vs\.?|versus|plus)|\(|\)|,\s*\(|[和与及或跟])\s*\Z"
+    r"|\s*\n\s*(?:[-*•·–]\s*)?\Z",  # one per line, as in a bulleted list
+    re.IGNORECASE,
 )
+_NEAR = 40
 
 
 def coordination_points(text: str, left_end: int, right_start: int) -> int:
@@ -161,9 +149,9 @@ def coordination_points(text: str, left_end: int, right_start: int) -> int:
     1 if close by in the same sentence, else 0."""
     if right_start < left_end:
         return 0
-    gap = text[left_end:right_start]
-    if _COORDINATION.match(gap.lower()):
+    # anchored at the gap with pos/endpos: a long gap fails at its first word, nothing is copied
+    if _COORDINATION.match(text, left_end, right_start):
         return 2
-    if len(gap) <= 40 and not _SENTENCE_END.search(gap):
+    if right_start - left_end <= _NEAR and not _SENTENCE_END.search(text, left_end, right_start):
         return 1
     return 0

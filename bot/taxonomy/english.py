@@ -8,7 +8,7 @@ wordfreq.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 _PLAIN_WORD = re.compile(r"[a-z]+")
 # Same rule as the build: a phrase is everyday English only when all its words are very common.
@@ -26,6 +26,10 @@ class EnglishFrequency:
             for word in words.split():
                 table[word] = float(bound)
         self._buckets = table
+
+    def items(self) -> Iterator[tuple[str, float]]:
+        """Every word with the lower bound of its zipf bucket."""
+        return iter(self._buckets.items())
 
     def estimate(self, term: str) -> float:
         """Lower bound of the zipf bucket of a word or phrase; 0.0 if rare or not plain words."""

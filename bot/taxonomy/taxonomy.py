@@ -153,6 +153,11 @@ class Taxonomy:
         exact = self._zipf.get(term)
         return exact if exact is not None else self._english.estimate(term)
 
+    @property
+    def english(self) -> EnglishFrequency:
+        """How common words are in English (for aliases the build did not score)."""
+        return self._english
+
     def is_canonical(self, term: str) -> bool:
         """Whether a normalised term is a skill's id or canonical name (not just an alias)."""
         return term in self._names

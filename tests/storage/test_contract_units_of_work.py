@@ -10,6 +10,7 @@ from bot.domain.community import Member, Platform
 from bot.domain.profile import ParsedIntro
 from storage.tables import communities, members, metadata
 from tests.storage.contract import Backend, claim, rich_profile, seed_members
+from tests.storage.matching_seed import seed_matching_rows
 
 
 async def test_work_is_discarded_unless_committed(backend: Backend) -> None:
@@ -110,6 +111,8 @@ async def test_delete_removes_every_row_about_the_member(backend: Backend) -> No
         await uow.profiles.save(rich_profile(ann))
         await uow.profiles.save(rich_profile(bob))
         await uow.commit()
+    if backend.engine is not None:
+        await seed_matching_rows(backend.engine, community.id, ann.id, bob.id)
     async with backend.uow() as uow:
         assert await uow.members.delete(community.id, ann.id) is True
         await uow.commit()

@@ -110,3 +110,71 @@ async def test_concurrent_upgrades_from_several_processes_agree(
         await asyncio.gather(*(upgrade(engine) for _ in range(3)))
         assert await current(engine) == head_revision()
         assert await _diff(engine) == []
+
+
+def _revisions_base_to_head() -> list[tuple[str, str]]:
+    """Every shipped revision with the one it revises ("base" for the first), oldest first."""
+    from alembic.script import ScriptDirectory
+
+    from storage.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    steps = []
+    for revision in reversed(list(script.walk_revisions())):
+        down = revision.down_revision
+        assert down is None or isinstance(down, str), f"{revision.revision} merges branches"
+        steps.append((revision.revision, down or "base"))
+    return steps
+
+
+async def _schema_objects(engine: AsyncEngine) -> set[str]:
+    """Tables, indexes, sequences, views, triggers and enum types, except Alembic's own."""
+    if engine.dialect.name == "sqlite":
+        query = (
+            "SELECT type || ' ' || name FROM sqlite_master "
+            "WHERE name NOT LIKE 'sqlite_%' AND name <> 'alembic_version'"
+        )
+    else:
+        query = (
+            "SELECT c.relkind::text || ' ' || c.relname::text FROM pg_class c "
+            "WHERE c.relnamespace = current_schema()::regnamespace "
+            "AND c.relname NOT IN ('alembic_version', 'alembic_version_pkc') "
+            "UNION SELECT 'type ' || t.typname::text FROM pg_type t "
+            "WHERE t.typnamespace = current_schema()::regnamespace AND t.typtype IN ('e', 'd')"
+        )
+    async with engine.connect() as connection:
+        return set((await connection.exec_driver_sql(query)).scalars())
+
+
+@pytest.mark.parametrize("backend", SQL_BACKENDS)
+async def test_every_revision_upgrades_and_downgrades_one_step_at_a_time(
+    backend: SqlBackend, tmp_path: Path
+) -> None:
+    from tests.storage.contract import rich_profile
+
+    steps = _revisions_base_to_head()
+    assert steps[-1][0] == head_revision()
+    async with empty_engine(backend, tmp_path) as engine:
+        snapshots: dict[str, set[str]] = {"base": set()}
+        for revision, down in steps:
+            await upgrade(engine, revision)
+            snapshots[revision] = await _schema_objects(engine)
+            await downgrade(engine, down)
+            assert await current(engine) == (None if down == "base" else down)
+            assert await _schema_objects(engine) == snapshots[down], f"{revision} leaves objects"
+            await upgrade(engine, revision)
+            assert await _schema_objects(engine) == snapshots[revision]
+        assert await _diff(engine) == []
+        uow = make_uow_factory(engine)
+        async with uow() as work:
+            community = await work.communities.get_or_create(Platform.DISCORD, "g", "G")
+            member = await work.members.get_or_create(community.id, "ana", "Ana")
+            await work.profiles.save(rich_profile(member))
+            await work.commit()
+        for revision, down in reversed(steps):  # down again, with rows in the tables
+            assert await current(engine) == revision
+            await downgrade(engine, down)
+            assert await _schema_objects(engine) == snapshots[down]
+        assert await current(engine) is None
+        await upgrade(engine)
+        assert await _diff(engine) == []

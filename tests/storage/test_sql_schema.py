@@ -23,6 +23,7 @@ from tests.storage.contract import (
     seed_members,
     seed_other_member,
 )
+from tests.storage.matching_seed import seed_matching_rows
 from tests.support.databases import migrated_engine
 
 # The lookup documented in storage/tables.py: members who know skill X in community C.
@@ -123,6 +124,7 @@ async def test_member_delete_does_not_need_foreign_key_enforcement(tmp_path: Pat
                 await uow.profiles.save(rich_profile(ann))
                 await uow.profiles.save(rich_profile(bob))
                 await uow.commit()
+            await seed_matching_rows(bare, community.id, ann.id, bob.id)
             async with backend.uow() as uow:
                 assert await uow.members.delete(community.id, ann.id) is True
                 await uow.commit()

@@ -190,9 +190,7 @@ def test_no_offer_when_nothing_offers(parse: Parse, text: str) -> None:
 def test_cues_are_found_with_their_scope(parser: IntroParser) -> None:
     text = "I'm learning Rust, but I never used Java. Ask me about Go."
     low = text.lower()
-    scanner = IntroParser._scanner
-    assert scanner is not None
-    cues = find_cues(text, low, scanner.scan(low))
+    cues = find_cues(text, low, parser._scanner.scan(text).triggers)
     kinds = [c.kind for c in cues]
     assert kinds == [CueKind.LEARNING, CueKind.NEGATION, CueKind.OFFER]
     learning = cues[0]

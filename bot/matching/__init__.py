@@ -1,0 +1,1 @@
+"""Mentor matching: availability, explained ranking, requests, check-ins and cohort rounds."""

@@ -1,0 +1,1 @@
+"""Meetups: create, RSVP with a waitlist, recurring sessions, calendar files and reminders."""

@@ -1,0 +1,120 @@
+"""One automaton pass over a text: skill hits on word boundaries, and the trigger words asked for.
+
+The automaton runs over the scan copy (``boundaries.prepare``) with a space added at each end, so
+index ``i`` in it is index ``i - 1`` in the text and every key's leading space sits just before
+a word. Every key ending anywhere is reported; skill candidates are then taken leftmost first,
+the longest one at a position that sits on word boundaries winning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import NamedTuple
+
+import ahocorasick
+
+from bot.taxonomy.ambiguity import Hit, resolve
+from bot.taxonomy.boundaries import clean_end, in_ignored_token, prepare, starts_cleanly
+from bot.taxonomy.keys import KeyValue, Term, Trigger
+
+Span = tuple[int, int]
+# A hit with these characters on both sides needs no further boundary, version or URL check.
+_PLAIN_EDGES = frozenset(" \n\t,;()")
+# Trigger words count at the start of the text or after whitespace (not inside "e-learning").
+_TRIGGER_EDGES = frozenset(" \n\t")
+_BY_START_LONGEST = itemgetter(0, 1)
+_BY_END = itemgetter(1)
+
+
+class ScanResult(NamedTuple):
+    """Accepted skill hits in text order, trigger spans by group, and the lowercased text
+    (latin-1 characters kept, others as "?"; same offsets as the text)."""
+
+    hits: list[tuple[int, int, tuple[str, str, str, str]]]  # start, end, Term.info
+    triggers: dict[str, list[Span]]
+    lowered: str
+
+
+def scan_text(
+    automaton: ahocorasick.Automaton,
+    literals: Sequence[tuple[str, tuple[Trigger, ...]]],
+    text: str,
+) -> ScanResult:
+    """Skill hits (ambiguity resolved) and trigger words of ``text`` in one pass."""
+    lowered, scan = prepare(text)
+    found: list[tuple[int, KeyValue]] = list(automaton.iter(" " + scan + " "))
+    candidates = [(last - term.back, -term.length, term)
+                  for last, (term, _) in found if term is not None]
+    triggers: dict[str, list[Span]] = {}
+    for last, words in [(last, words) for last, (_, words) in found if words]:
+        for word in words:
+            start = last - word.back
+            if word.loose or start == 0 or lowered[start - 1] in _TRIGGER_EDGES:
+                spans = triggers.get(word.group)
+                if spans is None:
+                    triggers[word.group] = [(start, start + word.length)]
+                else:
+                    spans.append((start, start + word.length))
+    if literals and not text.isascii():
+        _literal_triggers(text, literals, triggers)
+    if not candidates:
+        return ScanResult([], triggers, lowered)
+    hits = _on_boundaries(lowered, candidates)
+    accepted = resolve(text, lowered, scan, hits)
+    mentions = [(start, end, term.info)
+                for (start, end, term), ok in zip(hits, accepted, strict=True) if ok]
+    return ScanResult(mentions, triggers, lowered)
+
+
+def _on_boundaries(lowered: str, candidates: list[tuple[int, int, Term]]) -> list[Hit]:
+    """Leftmost candidates first, at one position the longest that sits on word boundaries;
+    hits do not overlap."""
+    if len(candidates) > 1:
+        candidates.sort(key=_BY_START_LONGEST)
+    # padded so that the characters around any hit can be read without bounds checks:
+    # edges[i] is lowered[i - 1]
+    edges = " " + lowered + "  "
+    hits: list[Hit] = []
+    covered = 0
+    for start, _, term in candidates:
+        if start < covered:
+            continue
+        end = start + term.length
+        after = edges[end + 1]
+        if after.isalpha() and after != "v" and not term.plural_ok:
+            continue  # a longer word ("proc" in "process"); versions and plurals aside
+        if edges[start] in _PLAIN_EDGES and (
+            (after in _PLAIN_EDGES and not (after == " " and (edges[end + 2].isdigit()
+                                                               or edges[end + 2] == "v")))
+            or (after == "." and edges[end + 2] in _PLAIN_EDGES)
+        ):
+            hits.append((start, end, term))  # a plain whole word
+            covered = end
+            continue
+        if not starts_cleanly(lowered, start, term.short):
+            continue
+        end = clean_end(lowered, end, term.short, term.plural_ok)
+        if end < 0 or in_ignored_token(lowered, start, end):
+            continue
+        hits.append((start, end, term))
+        covered = end
+    return hits
+
+
+def _literal_triggers(
+    text: str,
+    literals: Sequence[tuple[str, tuple[Trigger, ...]]],
+    triggers: dict[str, list[Span]],
+) -> None:
+    """Trigger words the scan copy cannot show (emoji), found in the text itself."""
+    touched: set[str] = set()
+    for word, entries in literals:
+        pos = text.find(word)
+        while pos >= 0:
+            for entry in entries:
+                triggers.setdefault(entry.group, []).append((pos, pos + entry.length))
+                touched.add(entry.group)
+            pos = text.find(word, pos + len(word))
+    for group in touched:
+        triggers[group].sort(key=_BY_END)
