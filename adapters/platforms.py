@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from adapters.discord.platform import discord_runners
 from adapters.slack.platform import slack_platforms
 from bot.domain.community import Platform
-from bot.outbox import Messenger, Outgoing, SendResult, SendStatus
+from bot.meetups.ports import MessageEditor
+from bot.outbox import Messenger, Outgoing, Recipient, SendResult, SendStatus
+from bot.replies import Reply
 from bot.settings import Settings
 
 
@@ -37,6 +39,17 @@ class RoutingMessenger:
             reason = f"no {message.recipient.platform} adapter is running"
             return SendResult(SendStatus.PERMANENT, reason=reason)
         return await messenger.send(message)
+
+    async def edit(
+        self, recipient: Recipient, platform_message_id: str, reply: Reply
+    ) -> SendResult:
+        """Edit through the recipient platform's messenger, when that platform can edit."""
+        messenger: object = self._messengers.get(recipient.platform)
+        if not isinstance(messenger, MessageEditor):
+            return SendResult(
+                SendStatus.PERMANENT, reason=f"{recipient.platform} messages cannot be edited"
+            )
+        return await messenger.edit(recipient, platform_message_id, reply)
 
 
 def configured_platforms(settings: Settings) -> list[PlatformRunner]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.clock import Clock, SystemClock
 from bot.dispatcher import Dispatcher
+from bot.limits import RateLimiter
 from bot.matching.sweeps import attach_matching_alarm, matching_tasks
 from bot.meetups.tasks import attach_alarm, meetup_tasks
 from bot.metrics import Metrics, NullMetrics
@@ -86,6 +87,7 @@ def build_services(
         meetups=settings.meetups.config(),
         reminders=settings.reminders.config(),
         matching=settings.matching.config(),
+        rate_limiter=RateLimiter(settings.limits.rate_limit()),
     )
 
 
@@ -132,7 +134,7 @@ async def build_app(
     services = build_services(
         settings, make_uow_factory(engine), messenger, clock, taxonomy, metrics=metrics
     )
-    runner = BackgroundRunner(background_tasks(services))
+    runner = BackgroundRunner(background_tasks(services), stop_signal=services.shutdown)
     attach_alarm(services, runner)
     attach_matching_alarm(services, runner)
     if metrics is None:

@@ -20,6 +20,7 @@ from bot.handlers.forget import forget
 from bot.handlers.help import show_help
 from bot.handlers.intro import confirm_intro, submit_intro
 from bot.handlers.profile import edit_profile, show_profile
+from bot.limits import slow_down_message
 from bot.logcontext import community_label, log_context
 from bot.matching.handlers import MATCHING_HANDLERS
 from bot.meetups.handlers import MEETUP_HANDLERS
@@ -65,7 +66,11 @@ class Dispatcher:
         community = community_label(actor.platform, actor.community_external_id)
         started = time.perf_counter()
         with log_context(community=community, member=actor.member_external_id, command=name):
-            reply, outcome = await self._run(command)
+            wait = self.services.rate_limiter.take(actor, self.services.clock.now())
+            if wait > 0:
+                reply, outcome = error(slow_down_message(wait)), CommandOutcome.USER_ERROR
+            else:
+                reply, outcome = await self._run(command)
             elapsed = time.perf_counter() - started
             self.services.metrics.command_handled(name, outcome, elapsed)
             log.debug("command %s: %s in %.1f ms", name, outcome.value, elapsed * 1000)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.text import neutralize_mentions
+
 
 class Visibility(StrEnum):
     """Who sees a reply."""
@@ -87,5 +89,5 @@ class Reply:
 
 
 def error(text: str) -> Reply:
-    """A friendly private error reply."""
-    return Reply(text=text, is_error=True)
+    """A friendly private error reply; member text quoted in it cannot ping anyone."""
+    return Reply(text=neutralize_mentions(text), is_error=True)

@@ -20,6 +20,22 @@ HEARTBEAT_SECONDS = 5.0
 _HEARTBEAT_JOB = "__heartbeat__"
 
 
+class StopSignal:
+    """Set once at shutdown; long-running background work checks it between units of work."""
+
+    def __init__(self) -> None:
+        self._requested = False
+
+    @property
+    def requested(self) -> bool:
+        """Whether shutdown has begun."""
+        return self._requested
+
+    def request(self) -> None:
+        """Ask background work to finish what is in flight and take nothing new."""
+        self._requested = True
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodicTask:
     """A sweep run on a safety interval, and on demand via ``BackgroundRunner.wake``."""
@@ -33,8 +49,12 @@ class BackgroundRunner:
     """Runs periodic sweeps in the event loop; a task never overlaps itself."""
 
     def __init__(
-        self, tasks: Sequence[PeriodicTask], heartbeat_seconds: float = HEARTBEAT_SECONDS
+        self,
+        tasks: Sequence[PeriodicTask],
+        heartbeat_seconds: float = HEARTBEAT_SECONDS,
+        stop_signal: StopSignal | None = None,
     ) -> None:
+        self.stop_signal = stop_signal or StopSignal()
         self._tasks = {t.name: t for t in tasks}
         self._locks = {t.name: asyncio.Lock() for t in tasks}
         self._scheduler = AsyncIOScheduler(timezone=UTC)
@@ -98,7 +118,8 @@ class BackgroundRunner:
         )
 
     async def stop(self) -> None:
-        """Stop the timer and wait for running tasks to finish."""
+        """Stop the timer, ask running tasks to wind down, and wait for them to finish."""
+        self.stop_signal.request()
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
         self._last_beat = None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.domain.community import Actor, Community, Member
+from bot.limits import RateLimiter
 from bot.matching.config import MatchingConfig
 from bot.meetups.config import MeetupConfig
 from bot.metrics import Metrics, NullMetrics
@@ -14,6 +15,7 @@ from bot.parsing import IntroParser
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.reminders.alarm import Alarm
 from bot.reminders.config import DispatchConfig
+from bot.runtime import StopSignal
 from bot.taxonomy import Taxonomy
 
 
@@ -40,6 +42,8 @@ class Services:
     alarm: Alarm = field(default_factory=Alarm)  # wakes the reminder dispatcher
     matching: MatchingConfig = field(default_factory=MatchingConfig)
     matching_alarm: Alarm = field(default_factory=Alarm)  # wakes matching's due-work sweep
+    rate_limiter: RateLimiter = field(default_factory=RateLimiter)  # off unless configured
+    shutdown: StopSignal = field(default_factory=StopSignal)  # set when the bot begins to stop
 
 
 async def community_of(uow: UnitOfWork, actor: Actor) -> Community:

@@ -1,6 +1,12 @@
-"""Build ``bot/taxonomy/data/skills.json`` from the public sources plus the reviewed overlay.
+"""Build ``bot/taxonomy/data/skills.json`` from the public sources plus the reviewed overlay, and
+``english_words.json`` (English word frequencies from wordfreq) next to it.
 
-Usage: ``python scripts/build_taxonomy.py [--sources DIR] [--overlay FILE] [--out FILE]``
+Usage: ``python scripts/build_taxonomy.py [--sources DIR] [--overlay FILE] [--out FILE]
+[--english-out FILE]`` (the English table goes next to ``--out`` unless given)
+
+The two files are separate because their data carry different licences: skills.json is built
+from CC-BY-4.0 and MIT sources, english_words.json is wordfreq data under CC-BY-SA 4.0 (see
+bot/taxonomy/data/ATTRIBUTION.md).
 
 Inputs (see scripts/taxonomy_sources/README.md): GitHub Explore topics, GitHub Linguist languages,
 devicon. Output is deterministic: running the script twice gives byte-identical files.
@@ -19,12 +25,13 @@ from taxonomy_build.model import Draft, squash
 from taxonomy_build.names import NameCasing
 from taxonomy_build.overlay import apply_overlay, load_overlay
 from taxonomy_build.relations import add_relations
-from taxonomy_build.wordfreqs import alias_zipf, english_buckets
+from taxonomy_build.wordfreqs import alias_zipf, english_buckets, wordfreq_version
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = ROOT / "scripts" / "taxonomy_sources"
 DEFAULT_OVERLAY = ROOT / "bot" / "taxonomy" / "data" / "overlay.toml"
 DEFAULT_OUT = ROOT / "bot" / "taxonomy" / "data" / "skills.json"
+ENGLISH_NAME = "english_words.json"
 FORMAT_VERSION = 1
 
 
@@ -93,7 +100,16 @@ def build(sources_dir: Path, overlay_path: Path) -> dict[str, object]:
         },
         "skills": skills,
         "zipf": {k: zipf[k] for k in sorted(zipf) if zipf[k] > 0},
-        "english_words": english_buckets(),
+    }
+
+
+def build_english() -> dict[str, object]:
+    """Return the JSON document for english_words.json."""
+    return {
+        "format": FORMAT_VERSION,
+        "source": f"wordfreq {wordfreq_version()} (data CC-BY-SA 4.0, Robyn Speer)",
+        "licence": "CC-BY-SA-4.0",
+        "buckets": english_buckets(),
     }
 
 
@@ -110,11 +126,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
     parser.add_argument("--overlay", type=Path, default=DEFAULT_OVERLAY)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--english-out", type=Path, default=None,
+                        help=f"where to write the English word table (default: {ENGLISH_NAME} "
+                             "next to --out)")
     args = parser.parse_args(argv)
     doc = build(args.sources, args.overlay)
     write(doc, args.out)
+    english_out = args.english_out or args.out.with_name(ENGLISH_NAME)
+    write(build_english(), english_out)
     count = len(doc["skills"])  # type: ignore[arg-type]
-    print(f"wrote {count} skills to {args.out}", file=sys.stderr)
+    print(f"wrote {count} skills to {args.out} and English words to {english_out}",
+          file=sys.stderr)
     return 0
 
 

@@ -24,8 +24,8 @@ from storage.mapping import (
     removal_values,
     skill_values,
 )
+from storage.member_erasure import erase_member_rows
 from storage.tables import (
-    MEMBER_TABLES,
     communities,
     members,
     profile_skill_removals,
@@ -119,16 +119,12 @@ class SqlMemberRepository:
         return None if row is None else member_from_row(row)
 
     async def delete(self, community_id: int, member_id: int) -> bool:
-        """Delete the member and every row about them in that community."""
-        from storage.matching import forget_matching_member  # it imports this module
+        """Delete the member and every row about them in that community (see
+        ``storage.member_erasure``), first freeing the mentor slots they held as a mentee."""
+        from storage.matching import release_deleted_member  # it imports this module
 
-        await forget_matching_member(self._db, community_id, member_id)
-        for table in MEMBER_TABLES:
-            await self._db.session.execute(
-                delete(table).where(
-                    table.c.community_id == community_id, table.c.member_id == member_id
-                )
-            )
+        await release_deleted_member(self._db, community_id, member_id)
+        await erase_member_rows(self._db.session, community_id, member_id)
         gone = delete(members).where(*_member(community_id, member_id)).returning(members.c.id)
         return await _first(self._db, gone) is not None
 

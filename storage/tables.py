@@ -152,11 +152,3 @@ profile_skill_removals = Table(
         ondelete="CASCADE",
     ),
 )
-
-# Tables holding rows about one member, children first: deleting a member deletes from these
-# explicitly, so erasure does not depend on the database enforcing ON DELETE CASCADE.
-MEMBER_TABLES: tuple[Table, ...] = tuple(
-    table
-    for table in reversed(metadata.sorted_tables)
-    if "member_id" in table.c and "community_id" in table.c
-)

@@ -83,11 +83,14 @@ matching_mentors = Table(
     Column("active_count", Integer, nullable=False),
     Column("rating_sum", Integer, nullable=False),
     Column("rating_count", Integer, nullable=False),
+    # the index version at which this mentor's skill rows last changed (snapshot refreshes)
+    Column("index_version", Integer, nullable=False),
     _member_fk("member_id"),
     CheckConstraint("active_count >= 0", name="active_count"),
     CheckConstraint("ignored_streak >= 0", name="ignored_streak"),
     CheckConstraint("rating_count >= 0", name="rating_count"),
     Index("ix_matching_mentors_zone", "community_id", "timezone"),
+    Index("ix_matching_mentors_changed", "community_id", "index_version"),
 )
 
 # One row per skill a mentor currently offers, carrying a copy of the mentor's ranking and
@@ -127,8 +130,10 @@ matching_index_state = Table(
         primary_key=True,
     ),
     Column("rescan_from", UTCDateTime(), nullable=True),
-    # bumped by every change of the community's mentor skill rows (snapshot caches check it)
+    # bumped by every change of the community's mentor skill rows (snapshot caches check it);
+    # reset_version: the last change a snapshot cannot patch in (a mentor row was deleted)
     Column("version", Integer, nullable=False),
+    Column("reset_version", Integer, nullable=False),
 )
 
 matching_rounds = Table(

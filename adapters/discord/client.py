@@ -188,3 +188,19 @@ class MentorMeetClient(discord.Client):
             if (line == head or line.startswith(head + " ")) and len(head) > best[0]:
                 best = (len(head), command.public)
         return best[1]
+
+
+class ShardedMentorMeetClient(MentorMeetClient, discord.AutoShardedClient):
+    """The same client over several gateway shards (discord.py's AutoShardedClient)."""
+
+
+def make_client(
+    dispatcher: Dispatcher, services: Services, settings: DiscordSettings, **options: Any
+) -> MentorMeetClient:
+    """A sharded client when ``[discord] shard_count`` is set, else the plain one."""
+    if settings.shard_count is None:
+        return MentorMeetClient(dispatcher, services, settings, **options)
+    options.setdefault("shard_count", settings.shard_count)
+    if settings.shard_ids is not None:
+        options.setdefault("shard_ids", list(settings.shard_ids))
+    return ShardedMentorMeetClient(dispatcher, services, settings, **options)

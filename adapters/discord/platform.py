@@ -26,7 +26,7 @@ def discord_runners(settings: Settings, **client_options: Any) -> list[PlatformR
         return []
     import discord
 
-    from adapters.discord.client import MentorMeetClient
+    from adapters.discord.client import make_client
     from adapters.discord.messenger import DiscordMessenger
     from adapters.platforms import PlatformRunner
     from bot.bootstrap import App
@@ -37,7 +37,7 @@ def discord_runners(settings: Settings, **client_options: Any) -> list[PlatformR
         """Connect and serve until cancelled; discord.py reconnects (and resumes) by itself."""
         if not isinstance(app, App):
             raise TypeError(f"expected a wired App, got {type(app).__name__}")
-        client = MentorMeetClient(app.dispatcher, app.services, settings.discord, **client_options)
+        client = make_client(app.dispatcher, app.services, settings.discord, **client_options)
         messenger.attach(client)
         try:
             await client.start(token.get_secret_value(), reconnect=True)

@@ -16,9 +16,11 @@ from bot.domain.profile import (
 from bot.replies import Reply, error
 from bot.services import Services, existing_member, member_of
 from bot.taxonomy import Skill, Taxonomy
+from bot.text import shorten
 from bot.timezones import resolve_timezone, suggest_timezones
 from bot.views.profile_card import PROFILE_BUTTONS, profile_card
 
+MAX_SKILL_NAME = 100  # longer than any taxonomy or community skill name (those are <= 100)
 
 class EditRejected(Exception):
     """An edit names something unknown; the message says what to type instead."""
@@ -38,13 +40,17 @@ async def show_profile(cmd: ShowProfile, svc: Services) -> Reply:
 
 
 def _resolve_skill(taxonomy: Taxonomy, name: str) -> Skill:
+    if len(name) > MAX_SKILL_NAME:
+        raise EditRejected(f"A skill name has at most {MAX_SKILL_NAME} characters; "
+                           f"'{shorten(name, 40)}' is longer.")
     skill = taxonomy.resolve(name)
     if skill is not None:
         return skill
     ideas = [s.name for s in taxonomy.suggest(name)]
     hint = f" Did you mean {', '.join(ideas)}?" if ideas else ""
     raise EditRejected(
-        f"I don't know the skill '{name}'.{hint} Organizers can add community skills in the config."
+        f"I don't know the skill '{shorten(name, 60)}'.{hint} "
+        "Organizers can add community skills in the config."
     )
 
 
@@ -76,7 +82,7 @@ def apply_edits(edits: ProfileEdits, cmd: EditProfile, taxonomy: Taxonomy) -> Pr
             ideas = suggest_timezones(cmd.timezone)
             hint = f" Did you mean {', '.join(ideas)}?" if ideas else ""
             raise EditRejected(
-                f"'{cmd.timezone}' is not a timezone I know.{hint} "
+                f"'{shorten(cmd.timezone, 60)}' is not a timezone I know.{hint} "
                 "Use an IANA name such as Europe/Berlin or America/New_York."
             )
     return replace(

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from bot.domain.community import Community, Member
 from bot.domain.profile import Profile
+from bot.export_records import ExportSections
 from bot.matching.domain import (
     MatchRequest,
     MentorState,
@@ -21,6 +22,7 @@ from bot.matching.domain import (
     Seeker,
     Wish,
 )
+from bot.matching.export import StoredNotice, export_matching
 from bot.matching.memory_directory import InMemoryMentorDirectory
 from bot.matching.memory_requests import InMemoryPairings, InMemoryRequests
 from bot.matching.ports import (
@@ -138,6 +140,20 @@ class InMemoryMatchingStore:
     async def lock_member(self, community_id: int, member_id: int) -> None:
         """Take the store's write lock now, so the reads that follow are not stale."""
         await self._host.write()
+
+    async def export_for_community(self, community_id: int) -> ExportSections:
+        """Everything matching stores about the community (see bot/matching/export.py)."""
+        tables = self._host.read().matching
+        return await export_matching(
+            community_id,
+            mentors=[m for m in tables.mentors.values() if m.community_id == community_id],
+            requests=self.requests, pairings=self.pairings, seekers=self.seekers,
+            notices=[
+                StoredNotice(row.notice, row.status, row.available_at, row.failure)
+                for row in tables.notices.values() if row.notice.community_id == community_id
+            ],
+            rounds=[r for r in tables.rounds.values() if r.community_id == community_id],
+        )
 
 
 class _Mentors:

@@ -28,6 +28,7 @@ class MeetupConfig:
     )
     plan_ahead: timedelta = timedelta(days=35)  # sessions this far ahead get their reminders
     draft_lifetime: timedelta = timedelta(days=1)  # unconfirmed previews are deleted after this
+    max_created_per_day: int = 20  # meetups one organizer may create in any 24 hours
 
     def policy(self, community_external_id: str) -> MeetupPolicy:
         """The policy of a community."""

@@ -11,6 +11,7 @@ from bot.meetups.commands import MeetupFields
 from bot.meetups.domain import HORIZON, Meetup
 from bot.meetups.recurrence import RecurrenceError, parse_recurrence
 from bot.meetups.when import WhenError, parse_when, zone_info
+from bot.text import shorten
 from bot.timezones import resolve_timezone, suggest_timezones
 
 DEFAULT_DURATION = timedelta(hours=2)
@@ -133,5 +134,6 @@ def _zone(name: str) -> str:
     if zone is None:
         ideas = suggest_timezones(name)
         hint = f" Did you mean {', '.join(ideas)}?" if ideas else ""
-        raise DraftError(f"'{name}' is not a timezone I know.{hint} Use a name like Europe/Berlin.")
+        raise DraftError(f"'{shorten(name, 60)}' is not a timezone I know.{hint} "
+                         "Use a name like Europe/Berlin.")
     return zone

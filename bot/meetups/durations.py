@@ -8,6 +8,7 @@ from datetime import timedelta
 MAX_DURATION = timedelta(days=7)
 MAX_OFFSET = timedelta(days=30)
 MAX_OFFSETS = 5
+MAX_ANY = timedelta(days=3660)  # any duration at all (about ten years)
 
 _UNITS = {
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
@@ -43,6 +44,9 @@ def parse_duration(text: str, what: str = "duration") -> timedelta:
                 f"'{unit}' is not a unit I know in the {what} '{text}'. Use s, m, h, d or w."
             )
         total += float(number.replace(",", ".")) * seconds
+    if not total <= MAX_ANY.total_seconds():  # also refuses inf and nan from huge numbers
+        raise DurationError(f"The {what} '{text[:40]}' is too long; the most I accept is "
+                            f"{MAX_ANY.days} days.")
     return timedelta(seconds=round(total))
 
 

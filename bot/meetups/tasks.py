@@ -21,7 +21,7 @@ def meetup_tasks(services: Services) -> list[PeriodicTask]:
     composer = MeetupComposer(services.uow, services.meetups, services.clock)
     dispatcher = ReminderDispatcher(
         services.uow, services.messenger, composer, services.clock, services.reminders,
-        alarm=services.alarm,
+        alarm=services.alarm, stop=services.shutdown,
     )
 
     async def dispatch() -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from dateparser.date import DateDataParser
+from dateparser.date import DateData, DateDataParser
 from dateparser.timezone_parser import pop_tz_offset_from_string
 
 from bot.meetups.durations import DurationError, parse_duration
@@ -97,7 +97,7 @@ def parse_day(text: str, zone: str, now: datetime) -> date:
     """A calendar day ("2026-12-10", "Dec 10", "next Thursday"), in ``zone``."""
     cleaned = _normalize(text)
     _check_hours_and_dates(cleaned)
-    data = _parser(zone, now).get_date_data(cleaned)
+    data = _date_data(cleaned, zone, now)
     if data.date_obj is None:
         raise WhenError(f"I can't read the date '{text}'. Try 2026-12-10 or 'Dec 10'.")
     if data.period not in {"day", "time"}:
@@ -199,7 +199,7 @@ def _check_hours_and_dates(text: str) -> str:
 
 
 def _parse(text: str, shown: str, zone: str, now: datetime) -> datetime:
-    data = _parser(zone, now).get_date_data(text)
+    data = _date_data(text, zone, now)
     if data.date_obj is None:
         raise WhenError(f"I can't read '{shown}' as a time. Try {EXAMPLES}.")
     # dateparser reports a "day" period when the time typed equals the time of the base, so
@@ -210,6 +210,13 @@ def _parse(text: str, shown: str, zone: str, now: datetime) -> datetime:
         raise WhenError(f"'{shown}' is too vague. Give a day and a time, e.g. {EXAMPLES}.")
     found: datetime = data.date_obj
     return found
+
+
+def _date_data(text: str, zone: str, now: datetime) -> DateData:
+    try:
+        return _parser(zone, now).get_date_data(text)
+    except OverflowError:  # e.g. "0001;1;1": the year 1 shifted into the zone leaves the range
+        raise WhenError(f"'{text[:40]}' is not a date I can use. Try {EXAMPLES}.") from None
 
 
 def _parser(zone: str, now: datetime) -> DateDataParser:

@@ -57,11 +57,18 @@ class CharacterProfile(NamedTuple):
 
 def profile(text: str) -> CharacterProfile:
     """The profile of ``text``."""
-    if text.isascii():  # membership tests on a one-byte string are memchr calls
-        return CharacterProfile(
-            marks="".join(filter(text.__contains__, _MARK_CHARS)),
-            maybe_junk=any(map(text.__contains__, _CONTROL_CHARS)),
-        )
+    return _ascii_profile(text) if text.isascii() else _wide_profile(text)
+
+
+def _ascii_profile(text: str) -> CharacterProfile:
+    # membership tests on a one-byte string are memchr calls
+    return CharacterProfile(
+        marks="".join(filter(text.__contains__, _MARK_CHARS)),
+        maybe_junk=any(map(text.__contains__, _CONTROL_CHARS)),
+    )
+
+
+def _wide_profile(text: str) -> CharacterProfile:
     data = text.encode("utf-8", "surrogatepass")
     rest = data.translate(None, _PLAIN)
     wide = data.translate(None, _ASCII)  # the non-ASCII characters alone, in order

@@ -13,9 +13,11 @@ _LAST_SNIPPET_STOP = re.compile(r".*(?:\n|[.;!?] )", re.DOTALL)
 # Inside a sentence, where a cue's reach ends: contrast words, a dash, a new "I ..." clause.
 # Every alternative starts with a space or comma so the regex engine skips other characters fast.
 _CLAUSE_BREAK = re.compile(
-    r"[\s,]+(?:but|however|although|though|whereas|while|whilst|except|yet|because|where|which|"
-    r"when)\b|\s[-\u2013\u2014]+\s|"
-    r",?\s+(?:and|so)\s+(?=(?:i|i'm|i've|i'd|i am|my|we|we're)\b)|,\s*(?=(?:i|i'm|i've|my)\b)"
+    # one leading character class for every alternative, so the engine skips to it quickly
+    r"[\s,](?:[\s,]*(?:but|however|although|though|whereas|while|whilst|except|yet|because|"
+    r"where|which|when)\b|(?<=\s)[-\u2013\u2014]+\s|"
+    r"(?:(?<=,)\s+|(?<=\s)\s*)(?:and|so)\s+(?=(?:i|i'm|i've|i'd|i am|my|we|we're)\b)|"
+    r"(?<=,)\s*(?=(?:i|i'm|i've|my)\b))"
 )
 _ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "sr", "jr", "snr", "approx", "mr", "ms", "dr", "st")
 _STOPS = ("\n", ";", "!", "?")

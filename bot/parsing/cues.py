@@ -63,7 +63,8 @@ _LEARNING = re.compile(
     rf"(?:{'|'.join(_LEARNING_PHRASES)})\b"
 )
 _LEARNING_WORDS = (
-    "\U0001f331", "learn", "wanna", *(f"{m} to" for m in _MODALS),
+    # "learn " (then any separator), not "learn": "learned" and "learnt" never start a cue
+    "\U0001f331", "learning", "learn ", "wanna", *(f"{m} to" for m in _MODALS),
     *{" ".join(p.split()[:2]) for p in _LEARNING_PHRASES},
 )
 _NOT_A_LEARNING_CUE_BEFORE = re.compile(
@@ -153,17 +154,42 @@ _FIRST_PERSON_NEAR = re.compile(r"\b(?:i|i'm|i've|i am|me|myself)\b[^.\n]{0,25}\
 
 # How far after its trigger a cue can reach: the longest cue phrase plus the widest scope.
 _REACH = 100 + MAX_SCOPE
+# How far after an offer trigger its helping word can be ("we'd be able to probably help").
+_OFFER_REACH = 80
+
+# Words that end every offer phrase besides _AROUND_WORDS ("happy to teach", "ask me about").
+_HELPING_WORDS = ("teach", "pair", "guid", "answer", "support", "shar", "give back", "review",
+                  "ask me")
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "learning": _LEARNING_WORDS,
     "negation": _NEGATION_WORDS,
     "offer": _OFFER_WORDS,
     "mentor_around": _AROUND_WORDS,
+    "offer_word": _HELPING_WORDS,
 }
 
 
 def _at(pattern: re.Pattern[str], low: str, hits: Sequence[Span]) -> list[Span]:
     return [m.span() for m in matches_at(pattern, low, hits)]
+
+
+def _with_offer_word(
+    hits: Sequence[Span], around: Sequence[Span], words: Sequence[Span]
+) -> Sequence[Span]:
+    """The offer triggers followed closely by a helping word ("mentor", "help", "teach", ...):
+    every offer phrase ends in one, so the others need no pattern run."""
+    if not hits:
+        return hits
+    starts = sorted(s for s, _ in (*around, *words))
+    if not starts:
+        return []
+    kept: list[Span] = []
+    for span in hits:
+        i = bisect_left(starts, span[0])
+        if i < len(starts) and starts[i] < span[0] + _OFFER_REACH:
+            kept.append(span)
+    return kept
 
 
 def _relevant(low: str, hits: Sequence[Span], mention_starts: Sequence[int] | None
@@ -230,7 +256,8 @@ def find_cues(
     seeking = _near(_SEEKING, low, around)
     for span in seeking:
         cues.append(_make(CueKind.SEEKING, text, low, span))
-    offered = sorted(_at(_OFFER, low, hits.get("offer", ())) + _near(_OFFER_AROUND, low, around))
+    offer_hits = _with_offer_word(hits.get("offer", ()), around, hits.get("offer_word", ()))
+    offered = sorted(_at(_OFFER, low, offer_hits) + _near(_OFFER_AROUND, low, around))
     last_end = -1
     for span in offered:
         if span[0] >= last_end and not any(s < span[1] and span[0] < e for s, e in seeking):

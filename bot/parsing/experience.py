@@ -116,9 +116,13 @@ def _number(word: str) -> float | None:
         return None
 
 
-def _mention_at(starts: Sequence[int], pos: int, slack: int = 2) -> int | None:
+def _mention_at(low: str, starts: Sequence[int], pos: int, slack: int = 2) -> int | None:
+    """The mention starting right at ``pos`` (a little whitespace allowed, no punctuation:
+    in "Go - 3 yrs, Rust" the years are Go's)."""
     i = bisect_left(starts, pos)
-    return i if i < len(starts) and starts[i] - pos <= slack else None
+    if i < len(starts) and starts[i] - pos <= slack and not low[pos:starts[i]].strip():
+        return i
+    return None
 
 
 def _mention_before(
@@ -150,12 +154,14 @@ def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
     unit_end = end
     while unit_end < len(low) and low[unit_end].isalpha():
         unit_end += 1
+    if _SKIP_AFTER.match(low, unit_end):
+        return None
     begin, _ = sentence_bounds(low, start, end, reach=120)
     quantity = _QUANTITY.search(low, max(begin, start - 40), start)
     if quantity is None or _VAGUE.search(low, max(begin, start - 20), start):
         return None
     value = _number(quantity.group("num"))
-    if value is None or _SKIP_AFTER.match(low, unit_end):
+    if value is None:
         return None
     if _SKIP_BEFORE.search(low, max(begin, quantity.start() - 30), quantity.start()) and not (
         _CAREER_BEFORE.search(low, max(begin, quantity.start() - 40), quantity.start())
@@ -172,7 +178,7 @@ def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
         and re.search(r"\b(?:i've|i have|been|i'm|i am)\b", low[begin:quantity.start()])
     )
     skill_pos = _SKILL_AFTER.match(low, unit_end)
-    mention = _mention_at(starts, skill_pos.end()) if skill_pos else None
+    mention = _mention_at(low, starts, skill_pos.end()) if skill_pos else None
     if mention is None:
         mention = _mention_before(low, ends, starts, quantity.start(), begin)
     if not career and mention is None:

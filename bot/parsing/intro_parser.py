@@ -7,7 +7,7 @@ cleaned text; everything after it works at skill mentions and trigger hits only.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from datetime import date
 
 from bot.domain.profile import ParsedIntro, SkillClaim, SkillKind
@@ -74,8 +74,10 @@ class IntroParser:
         starts = [m[0] for m in mentions]
         ends = [m[1] for m in mentions]
         cues = find_cues(body, low, hits, starts)
-        states = self._classify(low, mentions, cues)
         years = experience.find_years(low, hits, starts, ends, today.year)
+        # "Learning Go after 6 years of PHP": years of a skill make it known, whatever the cue
+        experienced = {f.mention_index for f in years if f.mention_index is not None}
+        states = self._classify(low, mentions, cues, experienced)
         evidence: dict[str, str] = {}
         notes = list(cleaned.notes)
 
@@ -117,12 +119,12 @@ class IntroParser:
         )
 
     @staticmethod
-    def _classify(low: str, mentions: Sequence[Mention], cues: Sequence[Cue]
-                  ) -> list[_SkillState]:
+    def _classify(low: str, mentions: Sequence[Mention], cues: Sequence[Cue],
+                  experienced: Set[int] = frozenset()) -> list[_SkillState]:
         starts = [c.start for c in cues]
         first_cue = starts[0] if starts else len(low)
         states: dict[str, _SkillState] = {}
-        for mention in mentions:
+        for index, mention in enumerate(mentions):
             state = states.get(mention[2])
             if state is None:
                 state = states[mention[2]] = _SkillState()
@@ -131,7 +133,9 @@ class IntroParser:
             if kind is CueKind.NEGATION and cue is not None:
                 if state.negated is None:
                     state.negated = (mention, cue)
-            elif kind in _LEARNING_KINDS or _learning_aside(low, mention[1]):
+            elif (kind in _LEARNING_KINDS or _learning_aside(low, mention[1])) and (
+                index not in experienced
+            ):
                 if state.learning is None:
                     state.learning = mention
             elif state.known is None:

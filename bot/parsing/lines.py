@@ -15,7 +15,6 @@ _LANG_SAMPLE_CHARS = 400
 _BODY_SAMPLE_CHARS = 4000
 
 _ASCII_WORD = re.compile(r"[A-Za-z]{2}")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _OTHER_LETTER = re.compile(
     r"[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u08ff"
     r"\u0900-\u0dff\u0e00-\u0e7f\u0e80-\u0fff\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff"
@@ -85,51 +84,28 @@ def dedupe_lines(lines: list[str]) -> tuple[list[str], int]:
     return out, removed
 
 
-def _byte_classes() -> bytes:
-    """A translate table: ASCII letter "A", other ASCII "a", lead byte of a Latin letter beyond
-    ASCII (U+00C0-024F) "l", of a letter in another script "o" (Greek to Tibetan U+0380-0FFF,
-    CJK, kana, Hangul and Yi U+3000-D7FF), of a mixed block "e" (U+1000-1FFF) or "f"
-    (U+F000-FFFF), of anything else "x"; continuation bytes ".". One character, one class."""
-    table = bytearray(b"." * 256)
-    for byte in range(0x80):
-        table[byte] = ord("A") if chr(byte).isalpha() else ord("a")
-    for byte in range(0xC0, 0x100):
-        table[byte] = ord("x")
-    for byte in range(0xC3, 0xCA):
-        table[byte] = ord("l")
-    for byte in [*range(0xCE, 0xE1), *range(0xE3, 0xEE)]:
-        table[byte] = ord("o")
-    table[0xE1], table[0xEF] = ord("e"), ord("f")
-    return bytes(table)
-
-
-_CLASSES = _byte_classes()
-_OTHER_IN_MIXED = (b"\xe1\x82", b"\xe1\x83", b"\xe1\x84", b"\xe1\x85", b"\xe1\x86",
-                   b"\xe1\x87", b"\xef\xa4", b"\xef\xa5", b"\xef\xa6", b"\xef\xa7",
-                   b"\xef\xa8", b"\xef\xa9", b"\xef\xaa", b"\xef\xab")  # Georgian, Jamo, CJK
-_LATIN_IN_MIXED = (b"\xe1\xb8", b"\xe1\xb9", b"\xe1\xba", b"\xe1\xbb")  # U+1E00-1EFF
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not chr(b).isalpha() or b > 0x7F)
+_LATIN_EXTENDED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def line_script(line: str) -> tuple[str | None, int]:
     """The dominant script of a line and its letter count; (None, 0) for lines without words.
 
-    Letters are counted by the lead bytes of their UTF-8 form (per Unicode block, punctuation
-    of a script's block included), which tells which script a line is written in.
+    Lines that are (nearly) ASCII are Latin; otherwise the non-ASCII characters count for the
+    script of the first letter among them, against the Latin letters.
     """
-    if line.isascii() or (len(line) - len(line.encode("ascii", "ignore"))) * 8 < len(line):
-        # ASCII, or a few curly quotes or accents in an ASCII line
+    ascii_part = line.encode("ascii", "ignore")
+    other = len(line) - len(ascii_part)
+    if other * 8 < len(line):  # ASCII, or a few curly quotes or accents in an ASCII line
         return ("latin", len(line)) if _ASCII_WORD.search(line) else (None, 0)
-    data = line.encode("utf-8", "surrogatepass")
-    classes = data.translate(_CLASSES)
-    others = classes.count(b"o")
-    latin = classes.count(b"A") + classes.count(b"l")
-    if b"e" in classes or b"f" in classes:
-        others += sum(map(data.count, _OTHER_IN_MIXED))
-        latin += sum(map(data.count, _LATIN_IN_MIXED))
-    if others > latin:
+    latin = len(ascii_part.translate(None, _NOT_ASCII_LETTER))
+    accented = len(_LATIN_EXTENDED.findall(line)) if latin else 0
+    latin += accented
+    other -= accented
+    if other > latin:
         first = _OTHER_LETTER.search(line)
         if first is not None:
-            return _SCRIPT_NAMES[bisect_right(_SCRIPT_STARTS, ord(first.group())) - 1], others
+            return _SCRIPT_NAMES[bisect_right(_SCRIPT_STARTS, ord(first.group())) - 1], other
     return ("latin", latin) if latin >= 2 else (None, 0)
 
 
@@ -147,7 +123,8 @@ _LANGUAGES_BY_WORD = _languages_by_word()
 def guess_language(text: str) -> str | None:
     """The language whose common words dominate ``text``, or None when unsure."""
     # map/filter/chain/list.count run in C: no Python code per word
-    found = list(chain.from_iterable(filter(None, map(_LANGUAGES_BY_WORD.get, text.lower().split()))))
+    languages = filter(None, map(_LANGUAGES_BY_WORD.get, text.lower().split()))
+    found = list(chain.from_iterable(languages))
     if not found:
         return None
     ranked = sorted(((found.count(lang), lang) for lang in set(found)), reverse=True)
@@ -181,10 +158,22 @@ def _tail_start(
 
 
 def drop_foreign_tail(lines: list[str], ascii_only: bool) -> tuple[list[str], str | None]:
-    """Drop a trailing block whose script (or language) differs from the body's, with a note."""
+    """Drop a trailing block whose script (or language) differs from the body's, with a note.
+
+    ``ascii_only``: the text has no letters of scripts other than Latin (true for ASCII text),
+    so only a tail in another language is looked for.
+    """
     if not ascii_only:
         keys: list[tuple[str | None, int]] = [(None, 0)] * len(lines)
-        start, count, weight = _tail_start(lines, keys, line_script)
+        seen: dict[str, tuple[str | None, int]] = {}
+
+        def classify(line: str) -> tuple[str | None, int]:
+            found = seen.get(line)
+            if found is None:
+                found = seen[line] = line_script(line)
+            return found
+
+        start, count, weight = _tail_start(lines, keys, classify)
         tail_script = next((k for k, _ in keys[start:] if k is not None), None)
         body: Counter[str] = Counter()
         for i in range(start):  # the body's script, from a sample of its first lines

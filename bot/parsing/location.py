@@ -105,8 +105,11 @@ _CONNECTORS = frozenset({"de", "do", "da", "del", "of", "on", "upon", "am", "la"
 _ADJECTIVES = frozenset({"beautiful", "sunny", "rainy", "lovely", "cold", "hot", "snowy", "windy",
                          "vibrant", "amazing", "great", "gorgeous", "the", "downtown", "central"})
 
-LOOSE_GROUPS: tuple[str, ...] = ()
+# Zone abbreviations are matched case-insensitively, then read case-sensitively from the text;
+# they may follow punctuation ("(CET)", "9-5/PT").
+LOOSE_GROUPS: tuple[str, ...] = ("zone_abbr",)
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    "zone_abbr": tuple(abbr.lower() for abbr in _ABBREVIATIONS),
     "zone": ("utc", "gmt", "time zone", "timezone", "tz", "europe/", "america/", "asia/",
              "africa/", "australia/", "pacific/", "atlantic/", "indian/", *_TIME_PHRASES),
     "place": ("based", "living in", "live in", "lives in", "located", "location", "residing",
@@ -115,12 +118,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
               "\U0001f30f", "\U0001f3e0", "i'm ", "i am ", "im ", "originally from", "come from",
               "comes from", "hailing from", "hail from"),
 }
-
-
-# Abbreviations are read case-sensitively from the original text. All but three end in an
-# uppercase "T" not followed by a letter, which a literal-prefix regex finds at C speed.
-_T_END = re.compile(r"T(?![A-Za-z])")
-_NOT_T = ("MSK", "MEZ", "WIB")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,27 +180,13 @@ def _explicit(text: str, low: str, span: Span) -> tuple[str | None, int, int]:
     return None, start, end
 
 
-def _abbreviation_spans(text: str) -> list[Span]:
-    """Spans of standalone uppercase zone abbreviations, in text order."""
+def _abbreviation_spans(text: str, hits: Sequence[Span]) -> list[Span]:
+    """The trigger hits that are standalone uppercase zone abbreviations ("PST", "(CET)")."""
     spans: list[Span] = []
-    for found in _T_END.finditer(text):
-        end = found.end()
-        for start in range(max(0, end - 4), end - 1):
-            if text[start:end] in _ABBREVIATIONS:
-                if start == 0 or not text[start - 1].isalpha():
-                    spans.append((start, end))
-                break
-    for abbr in _NOT_T:
-        if abbr[-1] in text and abbr in text:
-            pos = text.find(abbr)
-            while pos >= 0:
-                end = pos + len(abbr)
-                if not (pos > 0 and text[pos - 1].isalpha()) and not (
-                    end < len(text) and text[end].isalpha()
-                ):
-                    spans.append((pos, end))
-                pos = text.find(abbr, end)
-    return sorted(spans)
+    for start, end in hits:
+        if text[start:end] in _ABBREVIATIONS and not text[end:end + 1].isalpha():
+            spans.append((start, end))
+    return spans
 
 
 def _place_after(text: str, pos: int, capitalised: bool) -> tuple[str | None, int]:
@@ -286,7 +269,7 @@ def find_timezone(text: str, low: str, hits: Mapping[str, Sequence[Span]],
         if zone is not None:
             best = ZoneFinding(zone, 3, start, end)
             break
-    for span in _abbreviation_spans(text):
+    for span in _abbreviation_spans(text, hits.get("zone_abbr", ())):
         if best is not None and span[0] > best.start:
             break
         abbreviated = _abbreviation_zone(text[span[0]:span[1]], low, span[0])

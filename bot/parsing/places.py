@@ -183,8 +183,12 @@ REGION_CODES: dict[str, str] = {
 
 def place_key(name: str) -> str:
     """A lookup key: lowercase, accents and dots dropped, hyphens as spaces, "saint" as "st"."""
-    folded = unicodedata.normalize("NFKD", name.lower())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = name.lower()
+    if folded.isascii():
+        plain = folded
+    else:
+        folded = unicodedata.normalize("NFKD", folded)
+        plain = "".join(c for c in folded if not unicodedata.combining(c))
     words = plain.replace(".", " ").replace("-", " ").replace("'", "").split()
     if words and words[0] == "saint":
         words[0] = "st"

@@ -91,7 +91,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "staff", "principal", "distinguished", "chief", "lead", "head of", "director of",
         "engineering fellow", "technical fellow", "technology fellow", "architect", "studying",
         *_LEAD_TITLES, *(f"{verb} " for verb in _TEAM_VERBS),
-        *{" ".join(w.split()[:1]) for w in _STUDENT_WORDS},
+        *_STUDENT_WORDS,
     ),
 }
 

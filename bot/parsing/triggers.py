@@ -13,8 +13,6 @@ import re
 from collections.abc import Sequence
 
 Span = tuple[int, int]
-Hits = dict[str, list[Span]]
-NO_SPANS: list[Span] = []
 
 
 def matches_at(pattern: re.Pattern[str], low: str, hits: Sequence[Span]) -> list[re.Match[str]]:

@@ -24,6 +24,7 @@ from bot.ports import UnitOfWorkFactory
 from bot.reminders.alarm import Alarm
 from bot.reminders.config import DispatchConfig
 from bot.reminders.domain import Delivery, DeliveryStatus, Outcome, PlannedDelivery
+from bot.runtime import StopSignal
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class ReminderDispatcher:
         *,
         alarm: Alarm | None = None,
         owner: str | None = None,
+        stop: StopSignal | None = None,
     ) -> None:
         self._uow = uow
         self._messenger = messenger
@@ -85,12 +87,13 @@ class ReminderDispatcher:
         self._alarm = alarm or Alarm()
         self.owner = owner or default_owner()
         self._sends = asyncio.Semaphore(config.concurrency)
+        self._stop = stop or StopSignal()
 
     async def run(self) -> DispatchReport:
         """Send everything due now, batch by batch; returns when the next delivery is due."""
         report = DispatchReport()
         empty = 0
-        while True:
+        while not self._stop.requested:  # at shutdown: finish the batch in flight, claim no more
             batch = await self._claim()
             if batch:
                 empty = 0
@@ -106,6 +109,7 @@ class ReminderDispatcher:
                 continue
             report.next_wake = upcoming
             return report
+        return report
 
     async def _claim(self) -> list[Delivery]:
         now = self._clock.now()

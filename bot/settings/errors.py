@@ -113,8 +113,8 @@ def _shown_value(value: Any, field: FieldInfo | None, loc: Sequence[int | str]) 
         return " = <hidden>"
     if not _is_plain(value):
         return ""
-    if isinstance(value, str) and loc[:2] == ("database", "url"):
-        value = mask_password(value)
+    if isinstance(value, str) and (loc[:2] == ("database", "url") or "://" in value):
+        value = mask_password(value)  # a database URL pasted under any key keeps its password
     text = repr(value)
     if len(text) > _MAX_SHOWN:
         text = text[: _MAX_SHOWN - 3] + "..."

@@ -21,7 +21,10 @@ def _duration(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
-        return timedelta(seconds=value)
+        try:
+            return timedelta(seconds=value)
+        except (OverflowError, ValueError):  # inf, nan or beyond timedelta's range
+            raise ValueError(f"{value} seconds is not a usable duration") from None
     if isinstance(value, str) and not value.strip().upper().startswith("P"):
         try:
             return parse_duration(value)

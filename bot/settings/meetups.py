@@ -22,7 +22,10 @@ def _duration(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
-        return timedelta(seconds=value)
+        try:
+            return timedelta(seconds=value)
+        except OverflowError:
+            raise ValueError(f"{value} seconds is far too long") from None
     if isinstance(value, str) and not value.strip().upper().startswith("P"):
         try:
             return parse_duration(value)
@@ -71,6 +74,9 @@ class MeetupsSettings(Section):
     draft_lifetime: timedelta = Field(
         default=timedelta(days=1), description=f"{DURATION_RULE}; from 10 minutes to 30 days"
     )
+    max_created_per_day: int = Field(
+        default=20, ge=1, le=1000, description="a whole number from 1 to 1000"
+    )
     communities: dict[Name, MeetupsCommunitySettings] = Field(
         default_factory=dict,
         description="[meetups.communities.<community id>] tables with channel, reminders, "
@@ -116,7 +122,7 @@ class MeetupsSettings(Section):
             for name, own in self.communities.items()
         }
         return MeetupConfig(default, MappingProxyType(overrides), self.plan_ahead,
-                            self.draft_lifetime)
+                            self.draft_lifetime, max_created_per_day=self.max_created_per_day)
 
 
 class RemindersSettings(Section):

@@ -16,6 +16,7 @@ from pydantic_settings import (
 )
 
 from bot.settings.database_url import password_forms
+from bot.settings.limits import LimitsSettings
 from bot.settings.matching import MatchingSettings
 from bot.settings.meetups import MeetupsSettings, RemindersSettings
 from bot.settings.sections import (
@@ -73,6 +74,7 @@ class Settings(BaseSettings):
     reminders: RemindersSettings = Field(
         default_factory=RemindersSettings, description="a [reminders] table"
     )
+    limits: LimitsSettings = Field(default_factory=LimitsSettings, description="a [limits] table")
 
     _config_file: Path | None = PrivateAttr(default=None)
 

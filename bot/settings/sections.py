@@ -281,6 +281,24 @@ class DiscordSettings(Section):
         le=MAX_DEFER_AFTER_SECONDS,
         description=f"a number of seconds from 0 to {MAX_DEFER_AFTER_SECONDS}",
     )
+    shard_count: int | None = Field(
+        default=None, ge=1, description="a whole number of shards (1 or more), or left out"
+    )
+    shard_ids: list[int] | None = Field(
+        default=None, description="a list of shard ids this process runs (needs shard_count)"
+    )
+
+    @model_validator(mode="after")
+    def _shards(self) -> DiscordSettings:
+        if self.shard_ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError("shard_ids needs shard_count (the total number of shards)")
+        wrong = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+        if wrong or not self.shard_ids or len(set(self.shard_ids)) != len(self.shard_ids):
+            raise ValueError(f"shard_ids must be distinct numbers from 0 to "
+                             f"{self.shard_count - 1}, got {self.shard_ids}")
+        return self
 
     @field_validator("token", mode="before")
     @classmethod

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.taxonomy.context import coordination_points, local_evidence
 from bot.taxonomy.keys import Term
 
@@ -9,6 +11,7 @@ from bot.taxonomy.keys import Term
 # neighbours.
 _HOPELESS = -2
 _MAX_PASSES = 3
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 # A hit on word boundaries: start, end (after any version or plural), and what it stands for.
@@ -18,11 +21,16 @@ Hit = tuple[int, int, Term]
 def resolve(text: str, lowered: str, scan: str, hits: list[Hit]) -> list[bool]:
     """Which hits count: unambiguous ones always; an ambiguous word listed between accepted
     skills ("postgres, mongo, elastic, memcache") on that alone; otherwise when its own context
-    and its neighbours together give the evidence it needs."""
+    and its neighbours together give the evidence it needs. A neighbour that is itself still
+    undecided lends half its link when the two are laid out as a list ("Go, Rust", one per
+    line), when its own context speaks for it, or when it is written as a name ("Python and
+    Go"): two plain lowercase words joined by "and" in prose ("spring and react") do not vouch
+    for each other."""
     accepted = [not term.need for _, _, term in hits]
     if all(accepted):
         return accepted
-    links = _Links(text, hits, accepted)
+    own: list[int | None] = [None] * len(hits)
+    links = _Links(text, hits, accepted, own)
     undecided: list[int] = []
     for i, ok in enumerate(accepted):
         if not ok:
@@ -30,21 +38,20 @@ def resolve(text: str, lowered: str, scan: str, hits: list[Hit]) -> list[bool]:
                 accepted[i] = True
             else:
                 undecided.append(i)
-    points: dict[int, int] = {}
+    for i in undecided:
+        start, end, term = hits[i]
+        stop = start + term.length
+        own[i] = local_evidence(
+            text, scan, start, stop, term.capitals, term.upper_name, term.acronym,
+            end > stop and lowered[end - 1].isdigit(),
+        )
     for _ in range(_MAX_PASSES):
         changed = False
         for i in undecided:
-            if accepted[i]:
+            points = own[i]
+            if accepted[i] or points is None or points <= _HOPELESS:
                 continue
-            start, end, term = hits[i]
-            own = points.get(i)
-            if own is None:
-                stop = start + term.length
-                own = points[i] = local_evidence(
-                    text, scan, start, stop, term.capitals, term.upper_name, term.acronym,
-                    end > stop and lowered[end - 1].isdigit(),
-                )
-            if own > _HOPELESS and own + links.points(i) >= term.need:
+            if points + links.points(i) >= hits[i][2].need:
                 accepted[i] = changed = True
         if not changed:
             break
@@ -54,31 +61,47 @@ def resolve(text: str, lowered: str, scan: str, hits: list[Hit]) -> list[bool]:
 class _Links:
     """Coordination points between neighbouring hits, computed at most once per pair."""
 
-    __slots__ = ("_accepted", "_between", "_hits", "_text")
+    __slots__ = ("_accepted", "_between", "_hits", "_layout", "_own", "_text")
 
-    def __init__(self, text: str, hits: list[Hit], accepted: list[bool]) -> None:
+    def __init__(
+        self, text: str, hits: list[Hit], accepted: list[bool], own: list[int | None]
+    ) -> None:
         self._text = text
         self._hits = hits
         self._accepted = accepted
+        self._own = own
         self._between: list[int | None] = [None] * len(hits)
+        self._layout: list[bool] = [False] * len(hits)
 
     def _pair(self, i: int) -> int:
         """Points between hit i and hit i + 1."""
         found = self._between[i]
         if found is None:
-            found = self._between[i] = coordination_points(
-                self._text, self._hits[i][1], self._hits[i + 1][0]
-            )
+            left, right = self._hits[i][1], self._hits[i + 1][0]
+            found = self._between[i] = coordination_points(self._text, left, right)
+            self._layout[i] = found == 2 and not _LETTER.search(self._text, left, right)
         return found
 
+    def _lent(self, j: int, pair: int, points: int) -> int:
+        """What neighbour j lends over link ``pair``: all if accepted, else half if the link
+        is list layout, or j's own context speaks for it, or j is written as a name."""
+        if self._accepted[j]:
+            return points
+        own = self._own[j]
+        if self._layout[pair] or (own is not None and own > 0):
+            return points // 2
+        if own == 0:
+            start, _, term = self._hits[j]
+            if not self._text[start : start + term.length].islower():
+                return points // 2
+        return 0
+
     def points(self, i: int, accepted_only: bool = False) -> int:
-        """Evidence from the nearest hit on each side: full if accepted, half if pending."""
+        """Evidence from the nearest hit on each side (see ``resolve``), at most 3."""
         total = 0
         accepted = self._accepted
         if i > 0 and (accepted[i - 1] or not accepted_only):
-            points = self._pair(i - 1)
-            total += points if accepted[i - 1] else points // 2
+            total += self._lent(i - 1, i - 1, self._pair(i - 1))
         if i + 1 < len(accepted) and (accepted[i + 1] or not accepted_only):
-            points = self._pair(i)
-            total += points if accepted[i + 1] else points // 2
+            total += self._lent(i + 1, i, self._pair(i))
         return min(total, 3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Container
 
 from bot.taxonomy.vocabulary import COMPOUND_AFTER
 
@@ -59,11 +60,14 @@ _TOKEN_TRIM = "()[]{}<>\"'`,;:!?.“”‘’"
 TOKEN_REACH = 256
 
 
-def in_ignored_token(lowered: str, start: int, end: int) -> bool:
+def in_ignored_token(
+    lowered: str, start: int, end: int, known: Container[str] = frozenset()
+) -> bool:
     """Whether the hit lies in a URL, e-mail address, domain name or file path.
 
     The whitespace-delimited token around the hit is examined, looking at most TOKEN_REACH
-    characters each way so that a huge unbroken "token" costs no more than a long URL.
+    characters each way so that a huge unbroken "token" costs no more than a long URL. A
+    slash-separated token whose parts are all ``known`` names ("ts/react/next.js") is a list.
     """
     lo = max(0, start - TOKEN_REACH)
     hi = min(len(lowered), end + TOKEN_REACH)
@@ -84,7 +88,11 @@ def in_ignored_token(lowered: str, start: int, end: int) -> bool:
     if _DOMAIN.search(outside.rstrip(_TOKEN_TRIM)):
         return True  # "python.org", "github.com/me/python-lib"; not "ASP.NET" (name is the token)
     if "/" in token:
-        return token.startswith(("/", "~/", "./", "../")) or bool(_FILE_END.search(token))
+        if token.startswith(("/", "~/", "./", "../")):
+            return True
+        return bool(_FILE_END.search(token)) and not all(
+            scan_form(part) in known for part in token.split("/")
+        )
     return False
 
 

@@ -136,8 +136,15 @@ def local_evidence(
     return points
 
 
+# "and" / "or" in the languages intros come in: German, Spanish, Portuguese, Italian, French,
+# Dutch, Polish, Russian, Swedish, Norwegian/Danish, Turkish; CJK ones need no spaces.
+_CONJUNCTIONS = (
+    "and|or|&|to|vs\\.?|versus|plus|und|oder|sowie|y|e|o|ou|et|en|i|lub|\u0438|\u0438\u043b\u0438|och"
+    "|eller|og|ve|veya"
+)
 _COORDINATION = re.compile(
-    r"\s*(?:,|/|&|\+|\||;|、|,?\s*(?:and|or|&|to|vs\.?|versus|plus)|\(|\)|,\s*\(|[和与及或跟])\s*\Z"
+    rf"\s*(?:,|/|&|\+|\||;|、|,?\s*(?:{_CONJUNCTIONS})|\(|\)|,\s*\()\s*\Z"
+    r"|\s*[和与及或跟]\s*\Z"
     r"|\s*\n\s*(?:[-*•·–]\s*)?\Z",  # one per line, as in a bulleted list
     re.IGNORECASE,
 )

@@ -1,8 +1,8 @@
 """How common a word is in English, for aliases the build did not score (community config).
 
-skills.json carries English words in zipf buckets (lower bounds: the matcher's thresholds in
-``terms`` and PHRASE_WORD_ZIPF), produced at build time by wordfreq, so that the runtime needs no
-wordfreq.
+data/english_words.json carries English words in zipf buckets (lower bounds: the matcher's
+thresholds in ``terms`` and PHRASE_WORD_ZIPF), produced at build time by wordfreq, so that the
+runtime needs no wordfreq. The table is wordfreq data (CC-BY-SA 4.0) and lives in its own file.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ the longest one at a position that sits on word boundaries winning.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -39,35 +39,42 @@ class ScanResult(NamedTuple):
 def scan_text(
     automaton: ahocorasick.Automaton,
     literals: Sequence[tuple[str, tuple[Trigger, ...]]],
+    known: Container[str],
     text: str,
 ) -> ScanResult:
-    """Skill hits (ambiguity resolved) and trigger words of ``text`` in one pass."""
+    """Skill hits (ambiguity resolved) and trigger words of ``text`` in one pass; ``known``
+    holds every alias in scan form (to tell "ts/react/next.js" from a file path)."""
     lowered, scan = prepare(text)
     found: list[tuple[int, KeyValue]] = list(automaton.iter(" " + scan + " "))
     candidates = [(last - term.back, -term.length, term)
                   for last, (term, _) in found if term is not None]
     triggers: dict[str, list[Span]] = {}
+    size = len(text)
     for last, words in [(last, words) for last, (_, words) in found if words]:
         for word in words:
             start = last - word.back
             if word.loose or start == 0 or lowered[start - 1] in _TRIGGER_EDGES:
+                # a word ending in a separator ("no ") may have met the padding at the end
+                end = min(start + word.length, size)
                 spans = triggers.get(word.group)
                 if spans is None:
-                    triggers[word.group] = [(start, start + word.length)]
+                    triggers[word.group] = [(start, end)]
                 else:
-                    spans.append((start, start + word.length))
+                    spans.append((start, end))
     if literals and not text.isascii():
         _literal_triggers(text, literals, triggers)
     if not candidates:
         return ScanResult([], triggers, lowered)
-    hits = _on_boundaries(lowered, candidates)
+    hits = _on_boundaries(lowered, candidates, known)
     accepted = resolve(text, lowered, scan, hits)
     mentions = [(start, end, term.info)
                 for (start, end, term), ok in zip(hits, accepted, strict=True) if ok]
     return ScanResult(mentions, triggers, lowered)
 
 
-def _on_boundaries(lowered: str, candidates: list[tuple[int, int, Term]]) -> list[Hit]:
+def _on_boundaries(
+    lowered: str, candidates: list[tuple[int, int, Term]], known: Container[str]
+) -> list[Hit]:
     """Leftmost candidates first, at one position the longest that sits on word boundaries;
     hits do not overlap."""
     if len(candidates) > 1:
@@ -95,7 +102,7 @@ def _on_boundaries(lowered: str, candidates: list[tuple[int, int, Term]]) -> lis
         if not starts_cleanly(lowered, start, term.short):
             continue
         end = clean_end(lowered, end, term.short, term.plural_ok)
-        if end < 0 or in_ignored_token(lowered, start, end):
+        if end < 0 or in_ignored_token(lowered, start, end, known):
             continue
         hits.append((start, end, term))
         covered = end

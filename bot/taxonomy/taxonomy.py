@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 from bot.taxonomy.english import EnglishFrequency
 from bot.taxonomy.skill import CustomSkill, Skill
@@ -27,6 +28,8 @@ PARENT = 0.6
 RELATED = 0.4
 GRANDPARENT = 0.3
 DATA_FILE = "skills.json"
+# English word frequencies (wordfreq data, CC-BY-SA 4.0): kept apart from skills.json.
+ENGLISH_FILE = "english_words.json"
 _NO_ALIASES: Mapping[str, str] = MappingProxyType({})
 
 
@@ -241,11 +244,16 @@ def _with(
     )
 
 
+def _data(name: str) -> dict[str, Any]:
+    raw = resources.files("bot.taxonomy").joinpath("data", name).read_text("utf-8")
+    doc: dict[str, Any] = json.loads(raw)
+    return doc
+
+
 @cache
 def _packaged() -> Taxonomy:
-    """Load bot/taxonomy/data/skills.json once per process."""
-    raw = resources.files("bot.taxonomy").joinpath("data", DATA_FILE).read_text("utf-8")
-    doc = json.loads(raw)
+    """Load bot/taxonomy/data/skills.json (and the English word table) once per process."""
+    doc = _data(DATA_FILE)
     skills = {
         entry["id"]: Skill(
             id=entry["id"],
@@ -258,5 +266,5 @@ def _packaged() -> Taxonomy:
         )
         for entry in doc["skills"]
     }
-    english = EnglishFrequency(doc["english_words"])
+    english = EnglishFrequency(_data(ENGLISH_FILE)["buckets"])
     return Taxonomy(skills, MappingProxyType(dict(doc["zipf"])), english)

@@ -26,12 +26,18 @@ def _reference_index(drafts: dict[str, Draft]) -> dict[str, str]:
     return index
 
 
+# Names that start the names of unrelated products: "Apache" is the HTTP server, and also the
+# foundation behind "Apache Kafka", "Apache Spark", "Apache Cassandra".
+_FOUNDATION_PREFIXES = frozenset({"apache"})
+
+
 def _name_prefix_parent(draft: Draft, by_name: dict[str, str]) -> str | None:
     """"Spring Boot" -> Spring, "Docker Compose" -> Docker, "React Native" -> React."""
     words = draft.name.split()
     for cut in range(len(words) - 1, 0, -1):
-        found = by_name.get(" ".join(words[:cut]).lower())
-        if found is not None and found != draft.id:
+        prefix = " ".join(words[:cut]).lower()
+        found = by_name.get(prefix)
+        if found is not None and found != draft.id and prefix not in _FOUNDATION_PREFIXES:
             return found
     return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib.metadata import version
 
 from wordfreq import top_n_list, zipf_frequency
 
@@ -40,6 +41,11 @@ def alias_zipf(alias: str) -> float:
 # matcher uses (bot/taxonomy/terms.py) and the phrase rule.
 BUCKETS = (COMMON_ZIPF, VERY_COMMON_ZIPF, PHRASE_WORD_ZIPF)
 _VOCABULARY_SIZE = 100_000
+
+
+def wordfreq_version() -> str:
+    """The installed wordfreq version (recorded in english_words.json)."""
+    return version("wordfreq")
 
 
 def english_buckets() -> dict[str, str]:

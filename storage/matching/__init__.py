@@ -1,5 +1,5 @@
 """SQL storage of mentor matching."""
 
-from storage.matching.store import SqlMatchingStore, forget_matching_member
+from storage.matching.store import SqlMatchingStore, release_deleted_member
 
-__all__ = ["SqlMatchingStore", "forget_matching_member"]
+__all__ = ["SqlMatchingStore", "release_deleted_member"]

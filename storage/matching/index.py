@@ -53,7 +53,7 @@ def new_mentor_row(community_id: int, member_id: int) -> dict[str, Any]:
         "community_id": community_id, "member_id": member_id, "offering": False,
         "capacity": None, "timezone": None, "fallback_years": None, "profile_updated_at": None,
         "topics": [], "paused": False, "paused_until": None, "ignored_streak": 0,
-        "active_count": 0, "rating_sum": 0, "rating_count": 0,
+        "active_count": 0, "rating_sum": 0, "rating_count": 0, "index_version": 0,
     }
 
 
@@ -143,7 +143,7 @@ class MentorIndex:
                     self._db.upsert(matching_mentor_skills).on_conflict_do_nothing(), skills
                 )
         if ids:
-            await bump_version(self._db, community_id)
+            await bump_version(self._db, community_id, ids)
 
     async def _states(self, community_id: int, member_ids: Sequence[int]) -> dict[int, Any]:
         columns = [matching_mentors.c[name] for name in ("member_id", "topics", *_COPIED_STATE)]
@@ -166,7 +166,7 @@ class MentorIndex:
             return
         rescan_from = started - SYNC_MARGIN
         upsert = self._db.upsert(matching_index_state).values(
-            community_id=community_id, rescan_from=rescan_from, version=0
+            community_id=community_id, rescan_from=rescan_from, version=0, reset_version=0
         )
         await self._db.session.execute(upsert.on_conflict_do_update(
             index_elements=["community_id"], set_={"rescan_from": rescan_from}
@@ -225,26 +225,54 @@ async def copy_state_to_skills(db: SqlContext, community_id: int, member_id: int
         .where(ms.c.community_id == community_id, ms.c.member_id == member_id)
         .values({name: source(name) for name in _COPIED_STATE})
     )
-    await bump_version(db, community_id)
+    await bump_version(db, community_id, [member_id])
 
 
 DIRTY = "matching_index_changed"  # Session.info key: communities this transaction changed
 
 
-async def bump_version(db: SqlContext, community_id: int) -> None:
-    """Count a change of the community's mentor skill rows (in this transaction)."""
+async def bump_version(
+    db: SqlContext, community_id: int, member_ids: Sequence[int] = (), *, reset: bool = False
+) -> int:
+    """Count a change of the community's mentor skill rows (in this transaction): the changed
+    mentors are stamped with the new version, or ``reset`` says a snapshot must reload."""
     state = matching_index_state
-    upsert = db.upsert(state).values(community_id=community_id, rescan_from=None, version=1)
-    await db.session.execute(upsert.on_conflict_do_update(
-        index_elements=["community_id"], set_={"version": state.c.version + 1}
-    ))
+    changes: dict[str, Any] = {"version": state.c.version + 1}
+    if reset:
+        changes["reset_version"] = state.c.version + 1
+    upsert = db.upsert(state).values(
+        community_id=community_id, rescan_from=None, version=1, reset_version=1 if reset else 0
+    )
+    row = (await db.session.execute(
+        upsert.on_conflict_do_update(index_elements=["community_id"], set_=changes)
+        .returning(state.c.version)
+    )).first()
+    version = int(row[0]) if row is not None else 0
+    if member_ids:
+        await db.session.execute(
+            update(matching_mentors)
+            .where(matching_mentors.c.community_id == community_id,
+                   matching_mentors.c.member_id.in_(sorted(set(member_ids))))
+            .values(index_version=version)
+        )
     db.session.info.setdefault(DIRTY, set()).add(community_id)
+    return version
 
 
-async def index_version(db: SqlContext, community_id: int) -> int:
-    """The community's mentor index version (0 before any change)."""
+async def index_state(db: SqlContext, community_id: int) -> tuple[int, int]:
+    """The community's (index version, reset version); (0, 0) before any change."""
     state = matching_index_state
     row = (await db.session.execute(
-        select(state.c.version).where(state.c.community_id == community_id)
+        select(state.c.version, state.c.reset_version).where(state.c.community_id == community_id)
     )).first()
-    return 0 if row is None else int(row[0])
+    return (0, 0) if row is None else (int(row[0]), int(row[1]))
+
+
+async def changed_since(db: SqlContext, community_id: int, version: int) -> list[int]:
+    """Mentors whose skill rows changed after ``version``."""
+    mm = matching_mentors
+    rows = (await db.session.execute(
+        select(mm.c.member_id).where(mm.c.community_id == community_id,
+                                     mm.c.index_version > version)
+    )).all()
+    return [int(row[0]) for row in rows]

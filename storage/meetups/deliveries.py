@@ -96,10 +96,15 @@ class SqlDeliveryRepository:
         if self._dialect == "postgresql":
             # Rows another dispatcher is claiming right now are skipped, not waited for.
             candidates = candidates.with_for_update(skip_locked=True)
+        # Select the ids first: inside `UPDATE ... WHERE id IN (subquery)` PostgreSQL may run a
+        # LIMIT ... SKIP LOCKED subquery more than once and lease far more than ``limit`` rows.
+        ids = list((await self._db.session.execute(candidates)).scalars().all())
+        if not ids:
+            return []
         statement = (
             update(deliveries)
             # Repeating the condition makes the UPDATE a compare-and-set on its own.
-            .where(deliveries.c.id.in_(candidates.scalar_subquery()), *claimable)
+            .where(deliveries.c.id.in_(ids), *claimable)
             .values(
                 status=DeliveryStatus.LEASED.value, lease_owner=owner,
                 lease_expires_at=lease_until, available_at=lease_until,

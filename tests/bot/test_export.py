@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from bot.cli import app
 from bot.clock import FakeClock
 from bot.domain.community import Platform
+from bot.domain.profile import ParsedIntro, Profile, ProfileEdits
 from bot.export import (
     NOT_EXPORTED,
     IncompleteExport,
@@ -27,16 +28,23 @@ from bot.export import (
     repository_names,
 )
 from bot.export_records import to_jsonable
+from bot.matching.domain import (
+    MatchRequest,
+    MentorState,
+    Pairing,
+    PairingStatus,
+    RequestStatus,
+)
+from bot.meetups.domain import Meetup, MeetupStatus, Rsvp, RsvpStatus
 from bot.memory import make_memory_uow_factory
-from bot.ports import UnitOfWorkFactory
+from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.reminders.domain import DeliveryKind, PlannedDelivery
 from storage.engine import create_engine
 from storage.migrate import upgrade
 from storage.uow import make_uow_factory
 from tests.support.databases import SQL_BACKENDS, SqlBackend, migrated_engine
 
 NOW = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
-# Features whose storage is being built in parallel and may not export yet (issue 3, issue 4).
-PENDING_EXPORTS = {"matching", "meetups"}
 
 
 @pytest.fixture(autouse=True)
@@ -162,8 +170,8 @@ def test_every_repository_on_the_unit_of_work_can_export() -> None:
     """A feature that stores community data adds export_for_community (see bot/export.py)."""
     uow = make_memory_uow_factory()()
     exporting, missing = exporting_repositories(uow)
-    assert {"members", "profiles"} <= set(exporting)
-    assert set(missing) <= PENDING_EXPORTS, f"{missing} cannot export their data"
+    assert {"members", "profiles", "matching", "meetups"} <= set(exporting)
+    assert missing == [], f"{missing} cannot export their data"
 
 
 @pytest.mark.parametrize("backend", SQL_BACKENDS)
@@ -176,13 +184,10 @@ async def test_sql_and_memory_exports_are_the_same_document(
         documents = []
         for uow in (memory, sql):
             community_id = await _seed(uow)
-            async with uow() as work:
-                ana = await work.members.find(community_id, "ana")
-                assert ana is not None
-            documents.append(
-                await export_community(uow, community_id, NOW, allow_incomplete=True)
-            )
+            await _seed_every_feature(uow, community_id)
+            documents.append(await export_community(uow, community_id, NOW))
     assert documents[0] == documents[1]
+    assert documents[0]["data"]["matching_pairings"][0]["status"] == "active"
     assert documents[0]["data"]["members"][0]["display_name"] == "Ana"
 
 
@@ -195,17 +200,49 @@ def _config(tmp_path: Path, database: Path) -> Path:
     return path
 
 
-async def _seed_file(database: Path) -> None:
+async def _seed_file(database: Path, *, everything: bool = False) -> None:
     engine = create_engine(f"sqlite:///{database}")
     try:
         await upgrade(engine)
-        await _seed(make_uow_factory(engine))
+        uow = make_uow_factory(engine)
+        community_id = await _seed(uow)
+        if everything:
+            await _seed_every_feature(uow, community_id)
     finally:
         await engine.dispose()
 
 
-def _missing_exports() -> list[str]:
-    return exporting_repositories(make_memory_uow_factory()())[1]
+async def _seed_every_feature(uow: UnitOfWorkFactory, community_id: int) -> None:
+    """A profile, a mentoring request and pairing, a meetup with an RSVP and a reminder."""
+    async with uow() as work:
+        ana = await work.members.find(community_id, "ana")
+        bo = await work.members.get_or_create(community_id, "bo", "Bo")
+        assert ana is not None
+        await work.profiles.save(Profile(
+            community_id, ana.id, "I know rust", ParsedIntro(), ProfileEdits(), NOW, NOW
+        ))
+        await work.matching.mentors.save_settings(MentorState(community_id, ana.id, ("rust",)))
+        request = await work.matching.requests.add(MatchRequest(
+            id=0, community_id=community_id, mentee_id=bo.id, mentor_id=ana.id,
+            status=RequestStatus.ACCEPTED, score=0.5, reasons=("rust",), created_at=NOW,
+            expires_at=NOW + timedelta(days=3),
+        ))
+        await work.matching.pairings.add(Pairing(
+            id=0, community_id=community_id, mentor_id=ana.id, mentee_id=bo.id,
+            status=PairingStatus.ACTIVE, started_at=NOW, request_id=request.id,
+        ))
+        meetup = await work.meetups.events.add(Meetup(
+            community_id=community_id, organizer_id=ana.id, status=MeetupStatus.SCHEDULED,
+            title="Rust night", starts_at=NOW + timedelta(days=1), created_at=NOW,
+            updated_at=NOW,
+        ))
+        await work.meetups.rsvps.put(Rsvp(community_id, meetup.id, bo.id, RsvpStatus.GOING, NOW))
+        await work.meetups.deliveries.add([PlannedDelivery(
+            community_id=community_id, meetup_id=meetup.id, kind=DeliveryKind.REMINDER,
+            occurrence_start=meetup.starts_at, offset=timedelta(hours=1), member_id=bo.id,
+            due_at=meetup.starts_at - timedelta(hours=1), expires_at=meetup.starts_at,
+        )])
+        await work.commit()
 
 
 def test_cli_writes_a_private_file(tmp_path: Path) -> None:
@@ -225,17 +262,40 @@ def test_cli_writes_a_private_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export")] == []
 
 
-def test_cli_prints_to_stdout_and_refuses_an_incomplete_export(tmp_path: Path) -> None:
+def test_cli_exports_profiles_matching_and_meetups_to_stdout(tmp_path: Path) -> None:
     database = tmp_path / "bot.db"
-    asyncio.run(_seed_file(database))
+    asyncio.run(_seed_file(database, everything=True))
     args = ["export", "--config", str(_config(tmp_path, database)), "--community", "1"]
     result = CliRunner().invoke(app, args)
-    if _missing_exports():
-        assert result.exit_code == 4
-        assert "--allow-incomplete" in result.output
-    else:
-        assert result.exit_code == 0, result.output
-        assert json.loads(result.stdout)["community"]["name"] == "Local"
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["community"]["name"] == "Local"
+    assert document["incomplete"] == []
+    data = document["data"]
+    assert [p["raw_intro"] for p in data["profiles"]] == ["I know rust"]
+    assert [m["topics"] for m in data["matching_mentors"]] == [["rust"]]
+    assert [(r["status"], r["reasons"]) for r in data["matching_requests"]] == [
+        ("accepted", ["rust"])
+    ]
+    assert [p["status"] for p in data["matching_pairings"]] == ["active"]
+    assert [m["title"] for m in data["meetups"]] == ["Rust night"]
+    assert [r["status"] for r in data["rsvps"]] == ["going"]
+    assert [d["kind"] for d in data["deliveries"]] == ["reminder"]
+
+
+def test_cli_refuses_an_incomplete_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> (
+    None
+):
+    database = tmp_path / "bot.db"
+    asyncio.run(_seed_file(database))
+    monkeypatch.setattr("bot.ports.UnitOfWork.__annotations__", {
+        **UnitOfWork.__annotations__, "unexported": "object",
+    })
+    args = ["export", "--config", str(_config(tmp_path, database)), "--community", "1"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 4
+    assert "uow.unexported" in result.output
+    assert "--allow-incomplete" in result.output
 
 
 @pytest.mark.parametrize(

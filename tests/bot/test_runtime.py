@@ -45,3 +45,21 @@ async def test_a_slow_task_never_overlaps_itself_and_failures_do_not_stop_it() -
     await runner.stop()
     assert peak == 1
     assert calls >= 2
+
+
+async def test_stop_raises_the_stop_signal_before_waiting_for_running_work() -> None:
+    seen: list[bool] = []
+    runner = BackgroundRunner([])
+
+    async def work() -> None:
+        polls = 0
+        while not runner.stop_signal.requested and polls < 500:
+            polls += 1
+            await asyncio.sleep(0.01)
+        seen.append(runner.stop_signal.requested)
+
+    runner = BackgroundRunner([PeriodicTask("work", 3600, work)])
+    runner.start()
+    await asyncio.sleep(0.1)
+    await asyncio.wait_for(runner.stop(), timeout=5)
+    assert seen == [True]

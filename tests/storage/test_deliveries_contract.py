@@ -186,3 +186,15 @@ async def test_payloads_round_trip(backend: Backend) -> None:
         (row,) = await uow.meetups.deliveries.for_meetup(community.id, meetup.id)
     assert dict(row.payload) == payload
     assert row.due_at.tzinfo is UTC
+
+
+async def test_a_claim_never_leases_more_than_its_limit(backend: Backend) -> None:
+    # Regression: on PostgreSQL `UPDATE ... WHERE id IN (SELECT ... LIMIT n SKIP LOCKED)` leased
+    # every due row, so one process could grab the whole queue and outlive its lease.
+    _, members, meetup = await seed_meetup(backend.uow, *(f"m{i}" for i in range(120)))
+    await _add(backend, [reminder(meetup, m) for m in members])
+    now = meetup.starts_at - timedelta(minutes=30)
+    sizes = []
+    while batch := await _claim(backend, "me", now, limit=25):
+        sizes.append(len(batch))
+    assert sizes == [25, 25, 25, 25, 20]

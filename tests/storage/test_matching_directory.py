@@ -154,3 +154,34 @@ async def test_available_and_coverage(backend: Backend) -> None:
             community.id, query("python").goals[0], now=START, default_capacity=2
         )
         assert [(c.member_id, c.paused, c.full) for c in python] == [(cid.id, False, True)]
+
+
+async def test_changes_after_a_query_are_seen_by_the_next(backend: Backend) -> None:
+    community, (ann, bob, cid) = await seed_members(backend, "ann", "bob", "cid")
+    await save_profiles(backend, mentor_profile(ann, {"rust": 5.0}, capacity=1),
+                        mentor_profile(bob, {"rust": 1.0}))
+    async with backend.uow() as uow:
+        first = await uow.matching.directory.candidates(community.id, query("rust"))
+    assert [r.candidate.member_id for r in first] == [ann.id, bob.id]
+    async with backend.uow() as uow:
+        assert await uow.matching.mentors.take_slot(community.id, ann.id, 1)  # ann is full
+        await uow.matching.mentors.add_rating(community.id, bob.id, 5, 1)
+        await uow.commit()
+    await save_profiles(backend, mentor_profile(cid, {"rust": 3.0}, stamp=START))
+    async with backend.uow() as uow:
+        second = await uow.matching.directory.candidates(community.id, query("rust"))
+    assert [r.candidate.member_id for r in second] == [cid.id, bob.id]
+    assert second[1].candidate.facts.rating_sum == 5
+    async with backend.uow() as uow:
+        assert await uow.members.delete(community.id, cid.id)
+        await uow.commit()
+    async with backend.uow() as uow:
+        third = await uow.matching.directory.candidates(community.id, query("rust"))
+        await uow.matching.mentors.release_slot(community.id, ann.id)
+        inside = await uow.matching.directory.candidates(community.id, query("rust"))
+        # rolled back: the next unit of work sees the committed state again
+    assert [r.candidate.member_id for r in third] == [bob.id]
+    assert [r.candidate.member_id for r in inside] == [ann.id, bob.id]
+    async with backend.uow() as uow:
+        again = await uow.matching.directory.candidates(community.id, query("rust"))
+    assert [r.candidate.member_id for r in again] == [bob.id]

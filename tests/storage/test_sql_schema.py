@@ -23,7 +23,8 @@ from tests.storage.contract import (
     seed_members,
     seed_other_member,
 )
-from tests.storage.matching_seed import seed_matching_rows
+from tests.storage.erasure_seed import seed_rows_about
+from tests.storage.test_contract_units_of_work import assert_only_the_member_was_erased
 from tests.support.databases import migrated_engine
 
 # The lookup documented in storage/tables.py: members who know skill X in community C.
@@ -124,14 +125,11 @@ async def test_member_delete_does_not_need_foreign_key_enforcement(tmp_path: Pat
                 await uow.profiles.save(rich_profile(ann))
                 await uow.profiles.save(rich_profile(bob))
                 await uow.commit()
-            await seed_matching_rows(bare, community.id, ann.id, bob.id)
+            await seed_rows_about(bare, community.id, ann.id, bob.id)
             async with backend.uow() as uow:
                 assert await uow.members.delete(community.id, ann.id) is True
                 await uow.commit()
-            for table in metadata.sorted_tables:
-                if "member_id" in table.c:
-                    assert await backend.count(table, member_id=ann.id) == 0, table.name
-                    assert await backend.count(table, member_id=bob.id) > 0, table.name
+            await assert_only_the_member_was_erased(backend, ann.id, bob.id)
             assert await backend.count(members) == 1
         finally:
             await bare.dispose()

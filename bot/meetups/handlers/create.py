@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from bot.meetups.announce import publish
 from bot.meetups.commands import ConfirmMeetup, CreateMeetup, DiscardMeetup
@@ -19,6 +20,7 @@ from bot.meetups.service import (
     visible_meetup,
 )
 from bot.meetups.views import preview, safe, when_text
+from bot.ports import UnitOfWork
 from bot.replies import Reply, error
 from bot.services import Services, member_of
 
@@ -33,6 +35,10 @@ async def create_meetup(cmd: CreateMeetup, svc: Services) -> Reply:
     now = svc.clock.now()
     async with svc.uow() as uow:
         community, member = await member_of(uow, cmd.actor)
+        cap = svc.meetups.max_created_per_day
+        if await created_since(uow, community.id, member.id, now - timedelta(days=1)) >= cap:
+            return error(f"You have created {cap} meetups in the last 24 hours, the most I "
+                         "accept in a day. Nothing was created; try again tomorrow.")
         zone = await member_zone(uow, community.id, member.id)
         blank = Meetup(community_id=community.id, organizer_id=member.id, title="",
                        starts_at=now, timezone=zone, duration=DEFAULT_DURATION,
@@ -95,3 +101,10 @@ async def discard_meetup(cmd: DiscardMeetup, svc: Services) -> Reply:
         await uow.meetups.events.delete(community.id, meetup.id)
         await uow.commit()
     return Reply(text=f"Discarded the preview of {safe(meetup.title, 200)}. Nothing was announced.")
+
+
+async def created_since(uow: UnitOfWork, community_id: int, organizer_id: int,
+                        since: datetime) -> int:
+    """Meetups (drafts, scheduled or cancelled) the organizer created after ``since``."""
+    meetups = await uow.meetups.events.find(community_id, list(MeetupStatus))
+    return sum(1 for m in meetups if m.organizer_id == organizer_id and m.created_at > since)

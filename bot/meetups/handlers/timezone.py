@@ -9,6 +9,7 @@ from bot.meetups.commands import SetTimezone
 from bot.meetups.views import when_text
 from bot.replies import Reply, error
 from bot.services import Services, existing_member, member_of
+from bot.text import shorten
 from bot.timezones import resolve_timezone, suggest_timezones
 
 
@@ -29,8 +30,8 @@ async def set_timezone(cmd: SetTimezone, svc: Services) -> Reply:
     if zone is None:
         ideas = suggest_timezones(cmd.zone)
         hint = f" Did you mean {', '.join(ideas)}?" if ideas else ""
-        return error(f"'{cmd.zone}' is not a timezone I know.{hint} Use an IANA name such as "
-                     "Europe/Berlin or America/New_York.")
+        return error(f"'{shorten(cmd.zone, 60)}' is not a timezone I know.{hint} Use an IANA "
+                     "name such as Europe/Berlin or America/New_York.")
     async with svc.uow() as uow:
         community, member = await member_of(uow, cmd.actor)
         profile = await uow.profiles.get(community.id, member.id)

@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("community_id", sa.Integer(), nullable=False),
         sa.Column("rescan_from", sa.DateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("reset_version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["community_id"],
             ["communities.id"],
@@ -46,6 +47,7 @@ def upgrade() -> None:
         sa.Column("active_count", sa.Integer(), nullable=False),
         sa.Column("rating_sum", sa.Integer(), nullable=False),
         sa.Column("rating_count", sa.Integer(), nullable=False),
+        sa.Column("index_version", sa.Integer(), nullable=False),
         sa.CheckConstraint("active_count >= 0", name=op.f("ck_matching_mentors_active_count")),
         sa.CheckConstraint("ignored_streak >= 0", name=op.f("ck_matching_mentors_ignored_streak")),
         sa.CheckConstraint("rating_count >= 0", name=op.f("ck_matching_mentors_rating_count")),
@@ -56,6 +58,12 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("community_id", "member_id", name=op.f("pk_matching_mentors")),
+    )
+    op.create_index(
+        "ix_matching_mentors_changed",
+        "matching_mentors",
+        ["community_id", "index_version"],
+        unique=False,
     )
     op.create_index(
         "ix_matching_mentors_zone", "matching_mentors", ["community_id", "timezone"], unique=False
@@ -344,5 +352,6 @@ def downgrade() -> None:
     op.drop_index("ix_matching_notices_due", table_name="matching_notices")
     op.drop_table("matching_notices")
     op.drop_index("ix_matching_mentors_zone", table_name="matching_mentors")
+    op.drop_index("ix_matching_mentors_changed", table_name="matching_mentors")
     op.drop_table("matching_mentors")
     op.drop_table("matching_index_state")

@@ -18,8 +18,11 @@ from tests.adapters.discord.reference import message_json
 
 FORGET_TEXT = "This deletes everything I store about you in this community. It cannot be undone."
 WHAT = (
-    "Your introduction text, the skill profile built from it, your explicit edits, "
-    "and your member record in this community."
+    "Your introduction text and the skill profile built from it; your profile edits; your "
+    "mentoring settings, mentoring requests, pairings and check-in feedback and ratings "
+    "(with anyone), your mentor search and skill alerts, and messages queued to or about you; "
+    "your meetup RSVPs and reminder deliveries; and your member record in this community. "
+    "Meetups and matching rounds you organised stay, without your name."
 )
 
 

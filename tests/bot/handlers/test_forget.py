@@ -23,3 +23,13 @@ async def test_confirmed_forget_deletes_only_this_community(dispatcher: Dispatch
     assert not (await dispatcher.handle(ShowProfile(actor=there))).is_error
     again = await dispatcher.handle(Forget(actor=here, confirmed=True))
     assert "nothing stored" in again.text
+
+
+async def test_the_confirmation_lists_every_kind_of_data_deleted(dispatcher: Dispatcher) -> None:
+    ask = await dispatcher.handle(Forget(actor=actor()))
+    (card,) = ask.cards
+    (what,) = card.fields
+    for stored in ("introduction", "profile edits", "mentoring settings", "mentoring requests",
+                   "pairings", "feedback", "meetup RSVPs", "reminder deliveries",
+                   "member record"):
+        assert stored in what.value, stored

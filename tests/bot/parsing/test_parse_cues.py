@@ -31,6 +31,9 @@ Parse = Callable[[str], ParsedIntro]
         ("I'd love to dive into Rust.", {"Rust"}),
         ("Planning to pick up Kubernetes.", {"Kubernetes"}),
         ("TypeScript (currently learning) is fun.", {"TypeScript"}),
+        ("Elixir (currently learning) is fun.", {"Elixir"}),
+        ("I want to get into Go.", {"Go"}),
+        ("Rust (learning), Python at work.", {"Rust"}),
         (
             "Currently learning:\n- TypeScript\n- Kubernetes\n\nI use Java.",
             {"TypeScript", "Kubernetes"},

@@ -117,7 +117,11 @@ def test_skill_claim_evidence_quotes_the_years(parse: Parse) -> None:
         ("I'm an engineering manager.", Seniority.LEAD),
         ("I'm a principal engineer.", Seniority.PRINCIPAL),
         ("Senior Backend Engineer at Acme\nI like cats.", Seniority.SENIOR),
+        ("Hi all!\nSenior Backend Engineer at Acme", Seniority.SENIOR),  # any line, not the first
+        ("Hello!\n- **Staff Engineer** at a bank", Seniority.STAFF),
+        ("Junior QA engineer. Selenium and Jest.", Seniority.JUNIOR),
         ("I'm senior.", Seniority.SENIOR),
+        ("New grad, looking for my first job.", Seniority.STUDENT),
     ],
 )
 def test_seniority(parse: Parse, text: str, level: Seniority) -> None:

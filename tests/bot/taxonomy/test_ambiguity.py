@@ -66,6 +66,24 @@ SKILLS = [
     ("Data wrangling in SQL and Python.", "sql"),
     ("I deploy on Linux boxes.", "linux"),
     ("Sole Android developer.", "android"),
+    # known misses, now found
+    ("Elixir (currently learning) is fun.", "elixir"),
+    ("I want to get into Go.", "go"),
+    ("Python (5 years), Go (2 years).", "python"),
+    ("Python (5 years), Go (2 years).", "go"),
+    ("熟悉Python、Go和Docker", "python"),
+    ("熟悉Python、Go和Docker", "go"),
+    ("熟悉Python、Go和Docker", "docker"),
+    ("我用 Go 写后端服务", "go"),
+    ("We run Go-based services.", "go"),
+    ("Rust-based tooling everywhere.", "rust"),
+    ("A Go-powered backend.", "go"),
+    ("Python and Go", "python"),
+    ("Python and Go", "go"),
+    ("i code in go and rust", "go"),
+    ("Ich arbeite mit Go und PostgreSQL.", "go"),
+    ("Пишу на Go и Python.", "go"),
+    ("Go - 3 yrs, Rust (1 year)", "go"),
 ]
 
 PLAIN_ENGLISH = [
@@ -112,6 +130,15 @@ PLAIN_ENGLISH = [
     ("We'll go live next week.", "go"),
     ("To go further, we rewrote everything.", "go"),
     ("I want to go deeper into distributed systems.", "go"),
+    # near misses of the cases above
+    ("She is my go-to person for design.", "go"),
+    ("The C-suite signed off.", "c"),
+    ("I go to 北京 every summer.", "go"),
+    ("We went go-karting in spring.", "go"),
+    ("I swim in spring and react to everything quickly.", "spring"),
+    ("I swim in spring and react to everything quickly.", "react"),
+    ("It is rust-colored.", "rust"),
+    ("Go based on your gut.", "go"),
 ]
 
 
@@ -139,6 +166,12 @@ def test_ambiguous_word_used_as_english(matcher: SkillMatcher, text: str, skill_
 )
 def test_company_or_word_flux(flux_matcher: SkillMatcher, text: str, found: bool) -> None:
     assert ("flux" in [m.skill_id for m in flux_matcher.find(text)]) is found
+
+
+def test_a_slash_list_of_names_is_not_a_file_path(matcher: SkillMatcher) -> None:
+    found = [m.skill_id for m in matcher.find("Stack: TS/React/Next.js on the front.")]
+    assert found == ["typescript", "react", "nextjs"]
+    assert matcher.find("edit src/react/App.tsx and ./next.js please") == []
 
 
 def test_unambiguous_names_need_no_context(matcher: SkillMatcher) -> None:

@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = ROOT / "scripts" / "build_taxonomy.py"
 COMMITTED = ROOT / "bot" / "taxonomy" / "data" / "skills.json"
+COMMITTED_ENGLISH = ROOT / "bot" / "taxonomy" / "data" / "english_words.json"
 OVERLAY = ROOT / "bot" / "taxonomy" / "data" / "overlay.toml"
 SOURCES = ROOT / "scripts" / "taxonomy_sources"
 
@@ -23,13 +24,27 @@ def build_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     return importlib.import_module("build_taxonomy")
 
 
-def test_rebuilding_gives_the_committed_file_byte_for_byte(tmp_path: Path) -> None:
+def test_rebuilding_gives_the_committed_files_byte_for_byte(tmp_path: Path) -> None:
     out = tmp_path / "skills.json"
     subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)], check=True,
                    capture_output=True)
     assert out.read_bytes() == COMMITTED.read_bytes(), (
         "skills.json is stale: run scripts/build_taxonomy.py and commit the result"
     )
+    english = tmp_path / "english_words.json"
+    assert english.read_bytes() == COMMITTED_ENGLISH.read_bytes(), (
+        "english_words.json is stale: run scripts/build_taxonomy.py and commit the result"
+    )
+
+
+def test_the_english_table_can_be_written_elsewhere(tmp_path: Path) -> None:
+    out, english = tmp_path / "skills.json", tmp_path / "words" / "table.json"
+    subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(out), "--english-out", str(english)],
+        check=True, capture_output=True,
+    )
+    assert english.read_bytes() == COMMITTED_ENGLISH.read_bytes()
+    assert not (tmp_path / "english_words.json").exists()
 
 
 def _overlay(tmp_path: Path, extra: str) -> Path:

@@ -69,10 +69,51 @@ def test_canonical_names(taxonomy: Taxonomy) -> None:
         "nextjs": "Next.js",
         "elasticsearch": "Elasticsearch",
         "amazon-s3": "Amazon S3",
-        "kafka": "Apache Kafka",
+        "kafka": "Kafka",
         "memcached": "Memcached",
+        "apache": "Apache",
+        "nginx": "nginx",
+        "rabbitmq": "RabbitMQ",
+        "riak": "Riak",
+        "mongodb": "MongoDB",
+        "redis": "Redis",
+        "mysql": "MySQL",
+        "php": "PHP",
+        "rancher": "Rancher",
+        "android": "Android",
+        "docker": "Docker",
+        "python": "Python",
+        "sql": "SQL",
+        "react": "React",
+        "linux": "Linux",
+        "git": "Git",
     }
     assert {k: taxonomy.get(k).name for k in expected} == expected  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("written", "skill_id"),
+    [
+        ("Apache Kafka", "kafka"),
+        ("kafka", "kafka"),
+        ("Apache HTTP Server", "apache"),
+        ("apache httpd", "apache"),
+        ("apache2", "apache"),
+        ("httpd", "apache"),
+    ],
+)
+def test_former_and_long_names_still_resolve_to_the_same_ids(
+    taxonomy: Taxonomy, written: str, skill_id: str
+) -> None:
+    found = taxonomy.resolve(written)
+    assert found is not None
+    assert found.id == skill_id
+
+
+def test_the_apache_foundation_prefix_makes_no_parent(taxonomy: Taxonomy) -> None:
+    for skill_id in ("kafka", "spark", "cassandra", "apacheairflow"):
+        assert "apache" not in taxonomy.get(skill_id).parents  # type: ignore[union-attr]
+    assert taxonomy.resolve("the apache software foundation") is None
 
 
 def test_get_is_exact_id_only(taxonomy: Taxonomy) -> None:

@@ -17,10 +17,19 @@ CATEGORIES = {
 }
 
 
+def _data(name: str) -> dict[str, object]:
+    raw = resources.files("bot.taxonomy").joinpath("data", name).read_text("utf-8")
+    return json.loads(raw)  # type: ignore[no-any-return]
+
+
 @pytest.fixture(scope="module")
 def document() -> dict[str, object]:
-    raw = resources.files("bot.taxonomy").joinpath("data", "skills.json").read_text("utf-8")
-    return json.loads(raw)  # type: ignore[no-any-return]
+    return _data("skills.json")
+
+
+@pytest.fixture(scope="module")
+def english() -> dict[str, object]:
+    return _data("english_words.json")
 
 
 def test_built_from_the_sources_not_a_short_hand_list(taxonomy: Taxonomy) -> None:
@@ -119,16 +128,38 @@ def test_overlay_additions_are_present(taxonomy: Taxonomy) -> None:
         assert "aws" in taxonomy.get(service).parents  # type: ignore[union-attr]
 
 
-def test_word_frequencies_are_stored_for_the_runtime(document: dict[str, object]) -> None:
+def test_word_frequencies_are_stored_for_the_runtime(
+    document: dict[str, object], english: dict[str, object]
+) -> None:
     zipf = document["zipf"]
     assert isinstance(zipf, dict)
     assert zipf["go"] > 5.0
     assert zipf["spring"] > 4.0
     assert "kubernetes" not in zipf or zipf["kubernetes"] < 3.0
     assert "c++" not in zipf  # symbols are not English words
-    words = document["english_words"]
+    words = english["buckets"]
     assert isinstance(words, dict)
     assert "the" in words["5.5"].split()
+    assert "kubernetes" not in " ".join(words.values()).split()
+
+
+def test_the_wordfreq_table_lives_in_its_own_file_with_its_licence(
+    document: dict[str, object], english: dict[str, object]
+) -> None:
+    assert "english_words" not in document  # skills.json: CC-BY / MIT derived data only
+    assert set(document) == {"format", "skills", "sources", "zipf"}
+    assert english["licence"] == "CC-BY-SA-4.0"
+    assert "wordfreq" in str(english["source"])
+    notice = resources.files("bot.taxonomy").joinpath("data", "ATTRIBUTION.md").read_text("utf-8")
+    assert "english_words.json" in notice
+    assert "CC-BY-SA 4.0" in notice
+
+
+def test_english_table_estimates_community_aliases(taxonomy: Taxonomy) -> None:
+    assert taxonomy.english.estimate("river") >= 3.0  # a plain word: needs context
+    assert taxonomy.english.estimate("zorblaxify") == 0.0
+    assert taxonomy.english.estimate("the same") >= 5.5  # everyday phrase
+    assert taxonomy.english.estimate("gizmo engine") == 0.0
 
 
 def test_runtime_does_not_import_build_dependencies() -> None:
