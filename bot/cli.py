@@ -13,6 +13,7 @@ import typer
 from adapters.discord.cli import discord_app
 from adapters.slack.cli import slack_app
 from bot import __version__
+from bot.cli_options import ConfigOption
 from bot.export_cli import export_command
 from bot.matching.cli import match_app
 from bot.meetups.cli import ics_command
@@ -29,11 +30,6 @@ app.add_typer(discord_app, name="discord")
 app.add_typer(slack_app, name="slack")
 app.add_typer(match_app, name="match")
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", help="TOML config file (default: $MENTORMEET_CONFIG, "
-                 "./mentormeet.toml, then the per-user config dir)."),
-]
 
 
 def _settings(config: Path | None) -> Settings:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from bot.cli_options import CommunityOption, ConfigOption
 from bot.clock import SystemClock
 from bot.domain.community import Platform
 from bot.settings import Settings
@@ -21,17 +22,8 @@ EXIT_INCOMPLETE = 4
 
 
 def export_command(
-    community: Annotated[
-        str,
-        typer.Option(
-            "--community",
-            help="The community: its database id, or PLATFORM:EXTERNAL_ID (e.g. console:local, "
-            "discord:123456789012345678).",
-        ),
-    ],
-    config: Annotated[
-        Path | None, typer.Option("--config", "-c", help="TOML config file.")
-    ] = None,
+    community: CommunityOption,
+    config: ConfigOption = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE (readable by you only) instead of "

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from bot.cli_options import CommunityOption, ConfigOption
 from bot.clock import SystemClock
 from bot.domain.community import Community, Platform
 from bot.settings import Settings
@@ -17,17 +18,8 @@ EXIT_NOT_FOUND = 1
 
 
 def ics_command(
-    community: Annotated[
-        str,
-        typer.Option(
-            "--community",
-            help="The community: its database id, or PLATFORM:EXTERNAL_ID (e.g. console:local, "
-            "discord:123456789012345678).",
-        ),
-    ],
-    config: Annotated[
-        Path | None, typer.Option("--config", "-c", help="TOML config file.")
-    ] = None,
+    community: CommunityOption,
+    config: ConfigOption = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE (default: <community>.ics in the "
