@@ -8,12 +8,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.parsing import multilingual, verb_final
 from bot.parsing.clauses import (
     LIST_ITEM,
     MAX_SCOPE,
     clause_end,
     extend_over_list,
     sentence_bounds,
+)
+from bot.parsing.mentoring_patterns import (
+    AROUND_WORDS,
+    CONTACT,
+    HELPING_WORDS,
+    OFFER,
+    OFFER_AROUND,
+    OFFER_WORDS,
+    SEEKING,
 )
 from bot.parsing.triggers import Span, matches_at, matches_near
 
@@ -54,18 +64,22 @@ _LEARNING_PHRASES = (
     "playing around with", "tinkering with", "curious about", "beginner in", "beginner with",
     "beginner at", "looking for help with", "getting my feet wet with", "starting with",
     "starting out with", "getting familiar with", "getting to know", "brushing up on",
-    "working towards", "working toward",
+    "working towards", "working toward", "i study", "switching to", "switching over to",
+    "moving to", "moving into", "moving over to", "pivoting to", "pivoting into",
+    "transitioning to", "transitioning into",
+    # "transitioning from accounting to data analytics": what comes after "to" is new
+    r"transitioning from [^.,;!?\n]{1,40}? (?:to|into)",
 )
 # Every alternative starts at its trigger word, so checking a hit is one anchored match.
 _LEARNING = re.compile(
     r"\U0001f331|learning\b|learn\b|"
     rf"(?:wanna|(?:{'|'.join(_MODALS)})\s+to)\s+(?:{_TO_LEARN})\b|"
-    rf"(?:{'|'.join(_LEARNING_PHRASES)})\b"
+    rf"(?:{'|'.join(_LEARNING_PHRASES)})\b|(?:{multilingual.LEARNING})\b"
 )
 _LEARNING_WORDS = (
     # "learn " (then any separator), not "learn": "learned" and "learnt" never start a cue
     "\U0001f331", "learning", "learn ", "wanna", *(f"{m} to" for m in _MODALS),
-    *{" ".join(p.split()[:2]) for p in _LEARNING_PHRASES},
+    *{" ".join(p.split()[:2]) for p in _LEARNING_PHRASES}, *multilingual.LEARNING_WORDS,
 )
 _NOT_A_LEARNING_CUE_BEFORE = re.compile(
     r"(?:machine|deep|reinforcement|continuous|lifelong|e|online|distance|federated|transfer|"
@@ -104,47 +118,6 @@ _NEGATION_WORDS = (
     "know nothing",
 )
 
-_HELP_VERBS = (
-    r"mentor|help(?: out)?|coach|teach(?!ing myself)|pair|guide|answer (?:any )?questions|"
-    r"support|share (?:my|what i)|give back|review"
-)
-_OFFER_LEADS = (
-    "happy", "glad", "willing", "keen", "eager", "available", "open", "able", "here", "ready",
-    "delighted", "excited", "love", "like", "always up",
-)
-_OFFER = re.compile(
-    rf"(?:{'|'.join(_OFFER_LEADS)})\s+to\s+(?:{_HELP_VERBS})\b|"
-    r"(?:love|enjoy|like|open to|interested in|passionate about|into|available for)\s+"
-    r"(?:mentoring|mentorship|helping (?:others|people|folks|newcomers|juniors|beginners|out)|"
-    r"coaching|teaching(?! myself)|pairing|sharing|answering questions)\b|"
-    r"(?:i|we)\s+(?:can|could|'d be able to)\s+(?:also\s+|definitely\s+|probably\s+)?"
-    r"(?:help|mentor|coach|teach|answer)\b|"
-    r"(?<!you )(?<!one )(?<!body )(?<!who )can help(?: out)? with\b|"
-    r"mentor(?:ing)?\s+(?:others|juniors|junior \w+|newcomers|new \w+|students|people|folks|"
-    r"devs|developers|engineers|interns|beginners|bootcamp\w*)\b|"
-    r"ask me (?:about|anything)\b"
-)
-_OFFER_WORDS = (
-    *(f"{lead} to" for lead in _OFFER_LEADS), "love", "enjoy", "like", "open to",
-    "interested in", "passionate about", "into", "available for", "i can", "i could", "we can",
-    "we could", "can help", "mentor", "ask me",
-)
-# Found by searching around "mentor"/"help": the subject comes before the trigger.
-_OFFER_AROUND = re.compile(
-    r"\bi\s+(?:also\s+|regularly\s+|actively\s+|currently\s+|occasionally\s+|often\s+)?"
-    r"(?:mentor|coach)\b|"
-    r"\bi(?:'ve| have)\s+(?:also\s+)?(?:been\s+)?(?:mentored|mentoring|coached|coaching)\b|"
-    r"\b(?:i'm|i am)\s+(?:also\s+|currently\s+)?(?:a|an)\s+(?:\w+\s+)?(?:mentor|coach)\b"
-)
-_SEEKING = re.compile(
-    r"\b(?:looking for|seeking|searching for|in search of|need|needing|want|would love|'d love|"
-    r"would like|'d like|hoping (?:to find|for)|hope to find|find|get|would appreciate|"
-    r"appreciate)\s+(?:a\s+|an\s+|some\s+|new\s+|good\s+|the\s+)*"
-    r"(?:mentors?|mentorship|mentoring|guidance|help|someone to mentor me)\b|"
-    r"\b(?:be|being|get|getting) mentored\b|\b(?:a|as a) mentee\b|"
-    r"\b(?:can|could|would) (?:someone|anyone|somebody) (?:help|mentor|guide) me\b"
-)
-_AROUND_WORDS = ("mentor", "mentee", "help", "guidance", "coach")
 # A negation about someone else ("students who didn't know CI/CD") says nothing about the writer.
 _OTHER_SUBJECT = re.compile(
     r"\b(?:who|he|she|they|people|students|someone|somebody|nobody|everyone|others|colleagues|"
@@ -157,16 +130,13 @@ _REACH = 100 + MAX_SCOPE
 # How far after an offer trigger its helping word can be ("we'd be able to probably help").
 _OFFER_REACH = 80
 
-# Words that end every offer phrase besides _AROUND_WORDS ("happy to teach", "ask me about").
-_HELPING_WORDS = ("teach", "pair", "guid", "answer", "support", "shar", "give back", "review",
-                  "ask me")
-
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "learning": _LEARNING_WORDS,
     "negation": _NEGATION_WORDS,
-    "offer": _OFFER_WORDS,
-    "mentor_around": _AROUND_WORDS,
-    "offer_word": _HELPING_WORDS,
+    "offer": OFFER_WORDS,
+    "mentor_around": AROUND_WORDS,
+    "offer_word": HELPING_WORDS,
+    **verb_final.TRIGGERS,
 }
 
 
@@ -253,11 +223,13 @@ def find_cues(
         if not _OTHER_SUBJECT.search(low, max(0, span[0] - 30), span[0]):
             cues.append(_make(CueKind.NEGATION, text, low, span))
     around = hits.get("mentor_around", ())
-    seeking = _near(_SEEKING, low, around)
+    seeking = _near(SEEKING, low, around)
     for span in seeking:
         cues.append(_make(CueKind.SEEKING, text, low, span))
     offer_hits = _with_offer_word(hits.get("offer", ()), around, hits.get("offer_word", ()))
-    offered = sorted(_at(_OFFER, low, offer_hits) + _near(_OFFER_AROUND, low, around))
+    offered = sorted(_at(OFFER, low, offer_hits) + _near(OFFER_AROUND, low, around))
+    if seeking:  # "looking for a mentor, feel free to DM me": an invitation, not an offer
+        offered = [span for span in offered if not low.startswith(CONTACT, span[0])]
     last_end = -1
     for span in offered:
         if span[0] >= last_end and not any(s < span[1] and span[0] < e for s, e in seeking):
@@ -275,6 +247,10 @@ def find_cues(
         )
         if not about_others:
             cues.append(_make(CueKind.LEARNING, text, low, span))
+    for begin, end, cue_end in verb_final.final_learning_spans(
+        low, hits.get("learning_final", ())
+    ):
+        cues.append(Cue(CueKind.LEARNING, begin, begin, end, text[begin:cue_end]))
     cues.sort(key=lambda c: c.start)
     return cues
 

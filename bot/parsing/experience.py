@@ -4,12 +4,20 @@ Rules (judgement calls, tested in tests/bot/parsing/test_experience.py):
 - Only career statements count towards the total: "8 years of experience", "10+ years in the
   industry", "over a decade of ...", "coding for 8 years", "seven companies in eight years",
   "coding since 2015", "started programming in 2012". The total is the largest such statement.
-- "8 years of Python" / "Python (5 yrs)" / "writing Go since 2016" set that skill's years; when
-  no career statement exists, the total is the largest skill figure.
+- "8 years of Python" / "Python (5 yrs)" / "writing Go since 2016" / "Java developer for 10
+  years" / "Unity dev since 2017" set that skill's years; when no career statement exists, the
+  total is the largest. An amount after a list covers the list ("Bash and Linux for 10 years").
+- First-person past statements count as career ("I worked as a developer for 5 years"), and so
+  do years in a tech sector ("8 years in B2B SaaS"; not "5 years in healthcare").
+- An amount that is a list item of its own ("backend dev, 5+ yrs, CET", "⏰ 6 years 🇧🇷",
+  "3+ years.") and belongs to no skill is a career statement; so is "Since 2012." on its own.
+- Common Spanish, Portuguese, French, German and Italian forms read the same way: "5 años de
+  experiencia en Java", "8 anos de experiência", "6 ans d'expérience", "7 Jahren Erfahrung",
+  "há 3 anos", "desde hace 4 años", "depuis 2019", "seit 2015" (see ``multilingual``).
 - Ignored: vague amounts ("a few years", "several", "a couple of years"), ages and time references
-  ("two years ago", "12 years old", "twelve months later", "in the next 3 years"), and schooling
-  ("four years learning ...", "4 years at university"). Ranges take the lower bound, "10+" and
-  "over 10" count as 10, months count as twelfths. Values outside 0..60 are dropped.
+  ("two years ago", "12 years old", "two years before X"; "for 10 years before that" counts),
+  schooling ("four years learning ...", "4 years at university"). Ranges take the lower bound,
+  "10+" and "over 10" count as 10, months count as twelfths. Values outside 0..60 are dropped.
 """
 
 from __future__ import annotations
@@ -19,18 +27,14 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.parsing import multilingual
+from bot.parsing.amounts import NUMBER_WORDS, number, standalone, unit_ok, unit_years
 from bot.parsing.clauses import sentence_bounds
 from bot.parsing.triggers import Span
 
 MAX_YEARS = 60.0
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "dozen": 12, "half a": 0.5,
-}
 _NUMBER = r"\d{1,2}(?:[.,]\d{1,2})?|" + "|".join(
-    sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
+    sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)
 )
 _QUANTITY = re.compile(
     rf"(?<![\w.])(?P<num>{_NUMBER})(?:(?:-| and )a half)?"
@@ -50,37 +54,57 @@ _CAREER_AFTER = re.compile(
     r"development|software|engineering|programming|coding|it)\s+)*(?:experience|exp|xp)\b|"
     r"\s+(?:of\s+)?(?:professional(?:ly)?|in (?:the )?(?:industry|tech|software|it|web|games?|"
     r"gaming|fintech|the field|this field|development|engineering|data|devops|backend|"
+    # tech sectors; not "5 years in banking / healthcare" (a career changer's former field)
+    r"(?:b2b |b2c |enterprise )?(?:saas|e-?commerce|healthtech|edtech|adtech|agencies)|"
     r"back-end|frontend|front-end|security|infrastructure|infra|startups?|open source|"
-    r"programming|product|consulting|the trenches)\b|"
+    r"programming|product|consulting|the trenches|appsec|infosec|cyber ?security|qa|testing|"
+    r"mobile|embedded|cloud|ux|design|analytics|ml|ai|research|it operations|ops)\b|"
     r"(?:of\s+)?(?:coding|programming|software|engineering|development|developing|building|"
     r"writing (?:code|software)|working|shipping|hacking|designing|architecting|leading|"
     r"managing|running)\b)|"
     r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:work|development|engineering|coding|programming|"
     r"experience)\b|"
-    r"\s+(?:as|being)\s+(?:a|an)\s+(?!student|intern)"
+    r"\s+(?:as|being)\s+(?:a|an)\s+(?!student|intern)|"
+    rf"\s*(?:{multilingual.EXPERIENCE})\b"
 )
 _CAREER_BEFORE = re.compile(
     r"\b(?:companies|jobs|roles|teams|startups|employers|positions|gigs)\s+in\s+\Z|"
     r"\b(?:career|experience)\s+(?:of|spanning|over)\s+\Z"
 )
 _FOR_BEFORE = re.compile(
-    r"\b(?:for|over)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?:over\s+|more than\s+|almost\s+|nearly\s+|"
-    r"about\s+|around\s+|roughly\s+|close to\s+)?\Z"
+    rf"\b(?:for|over|since|{multilingual.FOR})\s+(?:the\s+)?(?:(?:last|past)\s+)?"
+    r"(?:over\s+|more than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+|close to\s+)?\Z"
 )
 _CAREER_WORDS = re.compile(
     r"\b(?:cod|program|develop|engineer|software|industr|profession|career|tech\b|work|build|"
-    r"writ|doing this|devops|design|hack|ship)"
+    rf"writ|doing this|devops|design|hack|ship|{multilingual.WORK})"
 )
 _SKILL_AFTER = re.compile(
     r"(?:'|\u2019)?\s*(?:of\s+)?(?:(?:professional|hands-on|commercial|production|working|solid|"
     r"practical|real-world)\s+)*(?:experience\s+)?(?:of\s+|with\s+|in\s+|using\s+|writing\s+|"
     r"doing\s+|working (?:with|in)\s+|programming in\s+|coding in\s+|developing (?:in|with)\s+)?"
+    rf"(?:(?:{multilingual.EXPERIENCE})\s+{multilingual.SKILL_JOIN})?"
 )
 _SKILL_BEFORE = re.compile(
-    r"\A\s*(?:\(|:|-|\u2013|\u2014|,|for|since)?\s*(?:over|about|~|almost|nearly|around|the "
+    # "Java dev for 5 years", "(Unity + C#) for 5 years"
+    r"\A(?:\)\s*(?=for|since))?\s*(?:(?:developer|dev|engineer|programmer)\s+(?=for|since))?"
+    r"(?:\(|:|-|\u2013|\u2014|,|for|since)?\s*(?:over|about|~|almost|nearly|around|the "
     r"(?:last|past))?\s*\Z"
 )
-_SINCE = re.compile(r"since\s+(?:early\s+|late\s+|mid[- ]?)?(19[6-9]\d|20\d\d)\b")
+# "for 10 years before that" is a duration, "two years before the pandemic" a point in time.
+_DURATION_SKIP = re.compile(r"\s*(?:before|prior|earlier)\b")
+# Between skills listed together: "X and Y", "X, Y", "X/Y", "X + Y", "X & Y", "(X + Y)".
+_LIST_GAP = re.compile(r"\(?\s*(?:,|/|&|\+|,?\s+and)\s*\(?")
+_MAX_LISTED = 4
+_FIRST_PERSON = re.compile(
+    r"\b(?:i've|i have|been|i'm|i am|i (?:\w+ly\s+)?(?:worked|was|coded|programmed|developed|"
+    r"built|wrote|did|spent|freelanced|served))\b"
+)
+_FOREIGN_FOR = re.compile(rf"\b(?:{multilingual.FOR})\s+\Z")
+_SINCE = re.compile(
+    rf"(?:since|{'|'.join(multilingual.SINCE_WORDS)})\s+(?:early\s+|late\s+|mid[- ]?)?"
+    r"(19[6-9]\d|20\d\d)\b"
+)
 _STARTED = re.compile(
     r"(?:started|began)\b(?P<mid>[^.\n]{0,40}?)\b(?:in|back in|around)\s+(19[6-9]\d|20\d\d)\b"
 )
@@ -89,8 +113,8 @@ _START_WORDS = re.compile(
 )
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "years": ("year", "yr", "decade", "month"),
-    "since": ("since",),
+    "years": ("year", "yr", "decade", "month", *multilingual.UNIT_WORDS),
+    "since": ("since", *multilingual.SINCE_WORDS),
     "started": ("started", "began"),
 }
 
@@ -104,21 +128,11 @@ class YearsFinding:
     end: int
     career: bool
     mention_index: int | None = None
-
-
-def _number(word: str) -> float | None:
-    word = word.replace(",", ".")
-    if word in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[word])
-    try:
-        return float(word)
-    except ValueError:
-        return None
+    listed: bool = False  # copied to a skill listed before the one it follows
 
 
 def _mention_at(low: str, starts: Sequence[int], pos: int, slack: int = 2) -> int | None:
-    """The mention starting right at ``pos`` (a little whitespace allowed, no punctuation:
-    in "Go - 3 yrs, Rust" the years are Go's)."""
+    """The mention starting right at ``pos``, after whitespace only ("Go - 3 yrs": Go's)."""
     i = bisect_left(starts, pos)
     if i < len(starts) and starts[i] - pos <= slack and not low[pos:starts[i]].strip():
         return i
@@ -134,40 +148,37 @@ def _mention_before(
     return None
 
 
-def _unit_years(low: str, start: int, value: float) -> float:
-    if low.startswith("decade", start):
-        return value * 10
-    if low.startswith("month", start):
-        return round(value / 12, 1)
-    return value
-
-
 def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
             ) -> YearsFinding | None:
     start, end = span
     if start > 0 and low[start - 1].isalpha():
         return None
-    # a number must come right before the unit; without one in the widest window there is
-    # none in the sentence either
-    if _QUANTITY.search(low, max(0, start - 40), start) is None:
-        return None
     unit_end = end
     while unit_end < len(low) and low[unit_end].isalpha():
         unit_end += 1
-    if _SKIP_AFTER.match(low, unit_end):
+    unit = low[start:unit_end]
+    if not unit_ok(unit):
+        return None
+    # a number must come right before the unit; without one in the widest window there is
+    # none in the sentence either
+    skipped = _SKIP_AFTER.match(low, unit_end) is not None
+    if _QUANTITY.search(low, max(0, start - 40), start) is None or (
+            skipped and not _DURATION_SKIP.match(low, unit_end)):
         return None
     begin, _ = sentence_bounds(low, start, end, reach=120)
     quantity = _QUANTITY.search(low, max(begin, start - 40), start)
     if quantity is None or _VAGUE.search(low, max(begin, start - 20), start):
         return None
-    value = _number(quantity.group("num"))
+    if skipped and not _FOR_BEFORE.search(low, max(begin, quantity.start() - 40), quantity.start()):
+        return None
+    value = number(quantity.group("num"))
     if value is None:
         return None
     if _SKIP_BEFORE.search(low, max(begin, quantity.start() - 30), quantity.start()) and not (
         _CAREER_BEFORE.search(low, max(begin, quantity.start() - 40), quantity.start())
     ):
         return None
-    years = _unit_years(low, start, value)
+    years = unit_years(unit, value)
     if not 0 <= years <= MAX_YEARS:
         return None
     starts, ends = spans
@@ -175,14 +186,17 @@ def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
     career = bool(_CAREER_AFTER.match(low, unit_end) or _CAREER_BEFORE.search(before)) or bool(
         _FOR_BEFORE.search(before)
         and _CAREER_WORDS.search(low, begin, min(len(low), unit_end + 40))
-        and re.search(r"\b(?:i've|i have|been|i'm|i am)\b", low[begin:quantity.start()])
+        and (_FIRST_PERSON.search(low, begin, quantity.start()) is not None
+             or _FOREIGN_FOR.search(before) is not None)
     )
     skill_pos = _SKILL_AFTER.match(low, unit_end)
     mention = _mention_at(low, starts, skill_pos.end()) if skill_pos else None
     if mention is None:
         mention = _mention_before(low, ends, starts, quantity.start(), begin)
-    if not career and mention is None:
-        return None
+    if mention is None and not career:
+        career = standalone(low, quantity.start(), unit_end)
+        if not career:
+            return None
     return YearsFinding(years, quantity.start(), unit_end, career, mention)
 
 
@@ -205,9 +219,29 @@ def _since(low: str, span: Span, today_year: int, pattern: re.Pattern[str],
             return None
         return YearsFinding(years, found.start(), found.end(), career, mention)
     mention = _mention_before(low, ends, starts, span[0], begin)
-    if mention is None and not _CAREER_WORDS.search(low, begin, span[0]):
+    if mention is None:  # "Unity dev since 2017": the role noun needs "since" after it
+        mention = _mention_before(low, ends, starts, span[1], begin)
+    if mention is None and not (_CAREER_WORDS.search(low, begin, span[0])
+                                or standalone(low, found.start(), found.end())):
         return None
     return YearsFinding(years, found.start(), found.end(), mention is None, mention)
+
+
+def _listed_with(low: str, amount: YearsFinding, spans: tuple[Sequence[int], Sequence[int]]
+                 ) -> list[YearsFinding]:
+    """The same amount for the skills listed right before the one it follows: "Bash and Linux
+    for 10 years" gives Bash 10 years as well."""
+    index = amount.mention_index
+    starts, ends = spans
+    if index is None or starts[index] > amount.start:
+        return []
+    listed: list[YearsFinding] = []
+    while index > 0 and len(listed) < _MAX_LISTED and _LIST_GAP.fullmatch(
+        low, ends[index - 1], starts[index]
+    ):
+        index -= 1
+        listed.append(YearsFinding(amount.years, amount.start, amount.end, False, index, True))
+    return listed
 
 
 def find_years(
@@ -225,6 +259,7 @@ def find_years(
         amount = _amount(low, span, spans)
         if amount is not None:
             found.append(amount)
+            found.extend(_listed_with(low, amount, spans))
     for span in hits.get("since", ()):
         since = _since(low, span, today_year, _SINCE, spans)
         if since is not None:

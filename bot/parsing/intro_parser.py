@@ -25,7 +25,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 LOOSE_GROUPS = location.LOOSE_GROUPS
 _LEARNING_KINDS = (CueKind.LEARNING, CueKind.SEEKING)
-_ASIDE_HEADS = ("learning", "studying", "exploring", "beginner", "new to it")
+_ASIDE_HEADS = ("learning", "studying", "exploring", "beginner", "new to it", "started",
+                "starting")
+_ASIDE_OPENERS = ("(", "-", "\u2013", ":")
 _ASIDE_FILLERS = ("currently ", "still ", "just ", "now ")
 
 # A mention inside the parser: (start, end, skill id, name, category).
@@ -33,10 +35,15 @@ Mention = tuple[int, int, str, str, str]
 
 
 def _learning_aside(low: str, end: int) -> bool:
-    """``Rust (learning)`` / ``Go (currently learning)`` right after a mention."""
-    if not (low.startswith("(", end) or low.startswith(" (", end)):
+    """``Rust (learning)`` / ``Go (currently learning)`` / ``Rust - beginner`` right after a
+    mention."""
+    rest = low[end:end + 32]
+    inner = rest.lstrip(" ")
+    if len(rest) - len(inner) > 1 or not inner.startswith(_ASIDE_OPENERS) or (
+        inner[0] in "-\u2013" and inner[1:2] != " "  # "Kotlin-learning group" is no aside
+    ):
         return False
-    inner = low[end:end + 30].lstrip()[1:].lstrip()
+    inner = inner[1:].lstrip()
     for word in _ASIDE_FILLERS:
         inner = inner.removeprefix(word)
     return inner.startswith(_ASIDE_HEADS)
@@ -76,7 +83,9 @@ class IntroParser:
         cues = find_cues(body, low, hits, starts)
         years = experience.find_years(low, hits, starts, ends, today.year)
         # "Learning Go after 6 years of PHP": years of a skill make it known, whatever the cue
-        experienced = {f.mention_index for f in years if f.mention_index is not None}
+        # (not an amount copied along a list: "learning Go, Python for 5 years")
+        experienced = {f.mention_index for f in years
+                       if f.mention_index is not None and not f.listed}
         states = self._classify(low, mentions, cues, experienced)
         evidence: dict[str, str] = {}
         notes = list(cleaned.notes)

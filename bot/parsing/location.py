@@ -2,25 +2,27 @@
 
 Rules: an explicit zone (IANA name, "UTC+2", "PST", "Pacific Time") wins over a current place
 ("based in Berlin", "I'm in Toronto", "📍 Lisbon"), which wins over an origin ("I'm from
-Bengaluru"); the first of the strongest kind is used. Whole-hour offsets map to ``Etc/GMT-N``
-(tzdb inverts the sign: UTC+2 is Etc/GMT-2); the half-hour offsets used by one country or region
-map to a representative zone (+05:30 Asia/Kolkata, -03:30 America/St_Johns, ...), other odd
-offsets to None. Ambiguous abbreviations need context: CST is America/Chicago with US context or
-Asia/Shanghai with China context, IST is Asia/Kolkata / Asia/Jerusalem / Europe/Dublin with India
-/ Israel / Ireland context, and otherwise None. Two-letter ones (PT, ET, CT, MT) need a nearby
-"time", "zone", "hours" or a clock time.
+Bengaluru", "I'm a student from Lagos"); common Spanish, Portuguese, French, German and Italian
+cues count too ("vivo en", "moro em", "basée à", "aus"); the first of the strongest kind is used.
+Whole-hour offsets map to ``Etc/GMT-N`` (tzdb inverts the sign: UTC+2 is Etc/GMT-2); the
+half-hour offsets used by one country or region map to a representative zone (+05:30
+Asia/Kolkata, -03:30 America/St_Johns, ...), other odd offsets to None. Ambiguous abbreviations
+need context: CST is America/Chicago with US context or Asia/Shanghai with China context, IST is
+Asia/Kolkata / Asia/Jerusalem / Europe/Dublin with India / Israel / Ireland context, and
+otherwise None. Two-letter ones (PT, ET, CT, MT) need a nearby "time", "zone", "hours" or a
+clock time.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from zoneinfo import available_timezones
 
-from bot.parsing.places import REGION_CODES, resolve_place
+from bot.parsing import multilingual, place_names
+from bot.parsing.place_names import is_mention, place_after
 from bot.parsing.triggers import Span
 
 _ABBREVIATIONS: dict[str, str | None] = {
@@ -85,29 +87,28 @@ _IRELAND = re.compile(r"\b(?:ireland|irish|dublin|cork|galway)\b")
 _CURRENT = (
     r"based (?:in|out of)|living in|live in|lives in|located in|location\s*:|residing in|"
     r"reside in|currently in|moved to|relocated to|relocating to|remotely from|remote from|"
-    r"working from|home is|city\s*:|\U0001f4cd|\U0001f30d|\U0001f30e|\U0001f30f|\U0001f3e0"
+    r"working from|home is|city\s*:|\U0001f4cd|\U0001f30d|\U0001f30e|\U0001f30f|\U0001f3e0|"
+    + multilingual.CURRENT_PLACE
 )
-_ORIGIN = r"i'm from|i am from|im from|originally from|come from|comes from|hailing from|hail from"
+_ORIGIN = (
+    r"i'm from|i am from|im from|originally from|come from|comes from|hailing from|hail from|"
+    + multilingual.ORIGIN_PLACE
+)
 _LOCATION_CUE = re.compile(
     rf"(?P<current>{_CURRENT})|(?P<origin>{_ORIGIN})|"
-    r"(?P<im>\b(?:i'm|i am|im)\s+(?:(?:currently|now|also|a|an|the|\w+)\s+){0,5}?in\s)"
+    r"(?P<im>\b(?:i'm|i am|im)\s+(?:(?:currently|now|also|a|an|the|\w+)\s+){0,5}?in\s)|"
+    r"(?P<origin_im>\b(?:i'm|i am|im)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?from\s)"
 )
 _SELF = ("i'm", "i am", "im")
 _IM_REACH = 100  # "I'm" + up to five words + " in"
-_IN = re.compile(r"\sin\s")
+_IN = re.compile(r"\s(?:in|from)\s")
 _NOT_A_PLACE_VERB = re.compile(
     r"interested|experienced|skilled|proficient|fluent|expert|special|versed|certified|involved|"
     r"engaged|trained|good|great|strong|passionate|love|charge|favou?r|touch|tech|it\b|school"
 )
-_PLACE_WORD = re.compile(r"[^\W\d_][\w'.-]*")
-_CONNECTORS = frozenset({"de", "do", "da", "del", "of", "on", "upon", "am", "la", "le", "el",
-                         "los", "las", "sur", "al", "the"})
-_ADJECTIVES = frozenset({"beautiful", "sunny", "rainy", "lovely", "cold", "hot", "snowy", "windy",
-                         "vibrant", "amazing", "great", "gorgeous", "the", "downtown", "central"})
-
 # Zone abbreviations are matched case-insensitively, then read case-sensitively from the text;
 # they may follow punctuation ("(CET)", "9-5/PT").
-LOOSE_GROUPS: tuple[str, ...] = ("zone_abbr",)
+LOOSE_GROUPS: tuple[str, ...] = ("zone_abbr", *place_names.LOOSE_GROUPS)
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "zone_abbr": tuple(abbr.lower() for abbr in _ABBREVIATIONS),
     "zone": ("utc", "gmt", "time zone", "timezone", "tz", "europe/", "america/", "asia/",
@@ -116,7 +117,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
               "reside", "currently in", "moved to", "relocat", "remotely from", "remote from",
               "working from", "home is", "city", "\U0001f4cd", "\U0001f30d", "\U0001f30e",
               "\U0001f30f", "\U0001f3e0", "i'm ", "i am ", "im ", "originally from", "come from",
-              "comes from", "hailing from", "hail from"),
+              "comes from", "hailing from", "hail from", *multilingual.PLACE_WORDS),
+    **place_names.TRIGGERS,
 }
 
 
@@ -189,49 +191,6 @@ def _abbreviation_spans(text: str, hits: Sequence[Span]) -> list[Span]:
     return spans
 
 
-def _place_after(text: str, pos: int, capitalised: bool) -> tuple[str | None, int]:
-    """Resolve the place named right after ``pos``: (zone, end) or (None, pos)."""
-    words: list[re.Match[str]] = []
-    for found in _PLACE_WORD.finditer(text, pos, min(len(text), pos + 80)):
-        gap = text[(words[-1].end() if words else pos):found.start()]
-        if (words and gap not in (" ", "\t")) or (not words and gap.strip(" \t:")):
-            break
-        word = found.group(0).rstrip(".'")
-        if not words and word.lower() in _ADJECTIVES:
-            pos = found.end()
-            continue
-        if capitalised and not word[0].isupper() and word.lower() not in _CONNECTORS:
-            break
-        words.append(found)
-        if len(words) == 4:
-            break
-    for n in range(len(words), 0, -1):
-        name = text[words[0].start():words[n - 1].end()].rstrip(".'")
-        known, zone = resolve_place(name)
-        if not known:
-            continue
-        region = _region_after(text, words[n - 1].end())
-        if region is not None:
-            return region, words[n - 1].end()
-        rest = words[n:]
-        if rest and rest[0].group(0)[0].isupper() and not resolve_place(rest[0].group(0))[0]:
-            return None, pos
-        return zone, words[n - 1].end()
-    region = _region_after(text, words[-1].end()) if words else None
-    return region, pos
-
-
-def _region_after(text: str, pos: int) -> str | None:
-    found = re.match(r",?\s*([A-Z]{2})\b|,\s*([^\W\d_][\w .'-]{1,30}?)(?=[,.;!?)\n]|\s*\Z)", text[
-        pos:pos + 40])
-    if found is None:
-        return None
-    if found.group(1):
-        code = found.group(1)
-        return REGION_CODES.get(code) or resolve_place(code)[1]
-    return resolve_place(found.group(2))[1]
-
-
 def _from_place(text: str, low: str, span: Span,
                 mentions: tuple[Sequence[int], Sequence[int]]) -> ZoneFinding | None:
     start, end = span
@@ -243,17 +202,14 @@ def _from_place(text: str, low: str, span: Span,
     if cue is None or (cue.start() > 0 and low[cue.start() - 1].isalpha()):
         return None
     kind = cue.lastgroup
-    if kind == "im" and _NOT_A_PLACE_VERB.search(cue.group(0)):
+    if kind in ("im", "origin_im") and _NOT_A_PLACE_VERB.search(cue.group(0)):
         return None
-    zone, end = _place_after(text, cue.end(), capitalised=kind != "current")
+    zone, end = place_after(text, cue.end(), capitalised=kind != "current")
     if zone is None:
         return None
-    if kind != "current":
-        starts, ends = mentions
-        i = bisect_left(ends, cue.end())
-        if i < len(starts) and starts[i] < end:
-            return None  # the "place" is a skill ("I'm into Go")
-    return ZoneFinding(zone, 2 if kind != "origin" else 1, cue.start(), end)
+    if kind != "current" and is_mention(mentions, cue.end(), end):
+        return None  # the "place" is a skill ("I'm into Go")
+    return ZoneFinding(zone, 1 if kind in ("origin", "origin_im") else 2, cue.start(), end)
 
 
 def find_timezone(text: str, low: str, hits: Mapping[str, Sequence[Span]],
@@ -284,4 +240,8 @@ def find_timezone(text: str, low: str, hits: Mapping[str, Sequence[Span]],
             best = found
             if best.rank == 2:
                 break
+    if best is None or best.rank < 2:
+        loose = place_names.loose_place(text, low, hits, (mention_starts, mention_ends))
+        if loose is not None and (best is None or loose[1] > best.rank):
+            best = ZoneFinding(*loose)
     return best

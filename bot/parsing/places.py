@@ -83,6 +83,17 @@ _REVIEWED: dict[str, str | None] = {
     "aarhus": "Europe/Copenhagen", "bergen": "Europe/Oslo", "tampere": "Europe/Helsinki",
     "espoo": "Europe/Helsinki", "graz": "Europe/Vienna", "salzburg": "Europe/Vienna",
     "ankara": "Europe/Istanbul", "izmir": "Europe/Istanbul",
+    # native spellings
+    "lisboa": "Europe/Lisbon", "milano": "Europe/Rome", "roma": "Europe/Rome",
+    "napoli": "Europe/Rome", "torino": "Europe/Rome", "firenze": "Europe/Rome",
+    "wien": "Europe/Vienna", "praha": "Europe/Prague", "warszawa": "Europe/Warsaw",
+    "bruxelles": "Europe/Brussels", "geneve": "Europe/Zurich", "sevilla": "Europe/Madrid",
+    "kobenhavn": "Europe/Copenhagen", "koebenhavn": "Europe/Copenhagen",
+    "nurnberg": "Europe/Berlin", "frankfurt am main": "Europe/Berlin",
+    "ciudad de mexico": "America/Mexico_City", "cdmx": "America/Mexico_City",
+    "espana": "Europe/Madrid", "italia": "Europe/Rome", "brasil": None,
+    "francia": "Europe/Paris", "alemania": "Europe/Berlin", "osterreich": "Europe/Vienna",
+    "schweiz": "Europe/Zurich", "polska": "Europe/Warsaw",
     # Asia and the Middle East
     "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "mumbai": "Asia/Kolkata",
     "bombay": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",

@@ -46,6 +46,10 @@ _LEAD_TITLES = (
     "tech lead", "technical lead", "team lead", "engineering lead", "development lead",
     "dev lead", "squad lead", "chapter lead", "engineering manager", "development manager",
     "software manager", "dev manager", "cto", "vp of engineering", "vp engineering",
+    # a field's lead: "Mobile lead", "QA lead at ..."
+    "mobile lead", "frontend lead", "front-end lead", "backend lead", "back-end lead",
+    "android lead", "ios lead", "platform lead", "infrastructure lead", "infra lead", "qa lead",
+    "test lead", "devops lead", "sre lead", "security lead", "data science lead", "ml lead",
 )
 _TEAM_VERBS = (
     "ran", "run", "runs", "running", "led", "lead", "leading", "leads", "managed", "manage",
@@ -82,8 +86,12 @@ _PRESENT = re.compile(
     r"\bmy (?:role|title|position|job) is|\bas (?:a|an)|\bpromoted to|\bhired as|\bjoined as|"
     r"\bi,)\b[^.\n]{0,50}\Z"
 )
-# What may stand between the start of a line and a headline title ("- **Senior Engineer**").
-_LINE_PREFIX = re.compile(r"[\s\u2022*#>|:-]*")
+# What may stand between the start of a line and a headline title ("- **Senior Engineer**",
+# "- 🧑‍💻 Senior Android dev", "**Role:** Staff ML Engineer").
+_LINE_PREFIX = re.compile(
+    r"[^\w\n]*(?:(?:current\s+)?(?:role|title|job(?:\s+title)?|position|occupation)"
+    r"[^\w\n]*[:=\u2013\u2014-][^\w\n]*)?"
+)
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "seniority": (

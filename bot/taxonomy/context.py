@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from bot.taxonomy.vocabulary import (
+    ADVERBS,
     COMPOUND_AFTER,
     DETERMINERS,
+    GREETINGS,
     NAME_AFTER,
     NAMING,
+    OWN_TOOL_NOUNS,
     STRONG_AFTER,
     STRONG_BEFORE,
     STRONG_PAIRS_BEFORE,
@@ -30,14 +33,17 @@ _LAST_CLAUSE_END = re.compile(r".*(?:[.!?;]\s|\n|•)", re.DOTALL)
 _QUOTES = frozenset("\"'“”‘’")
 WINDOW = 60  # characters looked at on each side of a candidate
 _AFTER_PAIR = frozenset({"in", "with"})
-_ASIDE_STARTS = frozenset("(:,-\u2013~0123456789")
+_COPULAS = frozenset({"is", "was"})
+_ASIDE_STARTS = frozenset("(:,-\u2013~0123456789fFsS")
 # A parenthesised level or a duration right after a name: "Elixir (currently learning)",
-# "Python (5 years)", "Go - 2 yrs".
+# "Python (5 years)", "Go - 2 yrs", "C for 10 years", "Go - advanced", "Java since 2015".
 _ASIDE = re.compile(
-    r"\s*(?:\(\s*(?:(?:currently|still|just|now|mostly)\s+)?(?:learning|studying|exploring|"
-    r"beginner|basics?|intermediate|advanced|expert|proficient|fluent|familiar|junior|senior|"
-    r"mid|professional|hobby|production|daily|work)\b"
-    r"|[(:,\-\u2013]?\s*(?:~\s*)?\d{1,2}(?:[.,]\d)?\s*\+?\s*(?:years?|yrs?|y|months?|mos?)\b)",
+    r"\s*(?:(?:\(|[-\u2013:])\s*(?:(?:currently|still|just|now|mostly)\s+)?(?:learning|studying|"
+    r"exploring|beginner|basics?|intermediate|advanced|expert|proficient|fluent|familiar|junior|"
+    r"senior|mid|professional|hobby|production|daily|work|started|starting)\b"
+    r"|\s+since\s+(?:19|20)\d\d\b"
+    r"|(?:[(:,\-\u2013]|for)?\s*(?:~\s*)?\d{1,2}(?:[.,]\d)?\s*\+?\s*"
+    r"(?:years?|yrs?|y|months?|mos?)\b)",
     re.IGNORECASE,
 )
 
@@ -92,26 +98,33 @@ def local_evidence(
     opens = not before and (cut >= 0 or lo == 0)
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
+    verb, verb2 = prev, prev2
+    if prev in ADVERBS and prev2:
+        verb, verb2 = prev2, before[-3] if len(before) > 2 else ""
     nxt = after[0] if after else ""
     surface = text[start:end]
     lower_surface = surface.islower()
     points = 0
     if (
-        prev in STRONG_BEFORE
-        or (prev2 in STRONG_BEFORE and prev in _AFTER_PAIR)
+        verb in STRONG_BEFORE
+        or (verb2 in STRONG_BEFORE and verb in _AFTER_PAIR)
         or (prev == "of" and prev2 in YEARS)
-        or (prev2, prev) in STRONG_PAIRS_BEFORE
+        or (verb2, verb) in STRONG_PAIRS_BEFORE
     ):
         points += 2
     elif prev in WEAK_BEFORE and not lower_surface:
         points += 1  # "in Go", but not "in flux", "with spring"
-    if nxt in STRONG_AFTER or (nxt in COMPOUND_AFTER and text.startswith("-", end)):
+    if nxt in STRONG_AFTER or (nxt in COMPOUND_AFTER and text.startswith("-", end)) or (
+        nxt in _COPULAS and after[1:2] == ["my"] and not OWN_TOOL_NOUNS.isdisjoint(after[2:4])
+    ):
         points += 2
     elif prev in DETERMINERS and nxt and nxt not in TECH_VOCAB:
         points -= 1  # "my Swift reply", "the rust on": used as an ordinary adjective / noun
     if lower_surface and prev in VERB_BEFORE:
         points -= 2
-    if prev in NAMING or prev2 in NAMING or nxt in NAME_AFTER:
+    if (prev in NAMING or prev2 in NAMING or nxt in NAME_AFTER) and not (
+        nxt in STRONG_AFTER and (prev in GREETINGS or prev2 in GREETINGS)
+    ):
         points -= 3
     if start and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
         points -= 1
@@ -143,7 +156,7 @@ _CONJUNCTIONS = (
     "|eller|og|ve|veya"
 )
 _COORDINATION = re.compile(
-    rf"\s*(?:,|/|&|\+|\||;|、|,?\s*(?:{_CONJUNCTIONS})|\(|\)|,\s*\()\s*\Z"
+    rf"\s*(?:,|/|&|\+|\||;|、|•|·|,?\s*(?:{_CONJUNCTIONS})|\(|\)|,\s*\()\s*\Z"
     r"|\s*[和与及或跟]\s*\Z"
     r"|\s*\n\s*(?:[-*•·–]\s*)?\Z",  # one per line, as in a bulleted list
     re.IGNORECASE,

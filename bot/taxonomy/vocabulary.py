@@ -18,6 +18,23 @@ STRONG_BEFORE = frozenset({
     "language", "tools", "technologies", "tech", "frameworks", "libraries", "proficiency",
     "familiarity", "experience", "favorite", "favourite", "explore", "exploring", "explored",
     "tinkering", "dabbling", "dabbled", "studied", "shipped", "shipping",
+    *(
+        # the same verbs in German, Spanish, Portuguese, French and Italian ("ich lerne Go")
+        "lerne", "lernen", "nutze", "benutze", "verwende", "programmiere", "entwickle", "schreibe",
+        "aprendo", "aprendiendo", "aprender", "uso", "usando", "utilizo", "utilizando", "programo",
+        "programando", "desarrollo", "desarrollando", "estudio", "estudiando", "aprendendo",
+        "estudando", "desenvolvo", "desenvolvendo", "apprends", "apprendre", "utilise",
+        "utiliser", "développe", "développer", "programme", "imparando", "imparare", "utilizzo",
+        "sviluppo", "studiando", "scrivo", "programmo",
+    ),
+})
+# Words between such a verb and the skill that do not break the link ("lerne gerade Go",
+# "currently learning", "using mostly Go").
+ADVERBS = frozenset({
+    "currently", "mostly", "mainly", "primarily", "also", "now", "still", "gerade", "jetzt",
+    "momentan", "aktuell", "zurzeit", "auch", "actualmente", "ahora", "también", "atualmente",
+    "agora", "também", "actuellement", "maintenant", "aussi", "attualmente", "ora", "anche",
+    "principalmente", "hauptsächlich", "surtout",
 })
 # Two words right before a skill that name taking it up ("get into Go", "pick up Rust").
 STRONG_PAIRS_BEFORE = frozenset({
@@ -26,6 +43,9 @@ STRONG_PAIRS_BEFORE = frozenset({
     ("switch", "to"), ("switching", "to"), ("switched", "to"), ("transition", "to"),
     ("transitioning", "to"), ("start", "with"),
     ("starting", "with"), ("started", "with"), ("new", "to"), ("dabble", "in"),
+    ("trabajo", "con"), ("trabajando", "con"), ("trabalho", "com"), ("trabalhando", "com"),
+    ("arbeite", "mit"), ("travaille", "avec"), ("lavoro", "con"), ("programo", "en"),
+    ("programo", "em"), ("programmiere", "in"),
 })
 # Weak hints: prepositions that often introduce a tool ("in Go", "with Rust", "from PHP").
 WEAK_BEFORE = frozenset({"in", "with", "from", "via", "into", "like", "about"})
@@ -47,10 +67,13 @@ NAMING = frozenset({
     "mr", "mrs", "ms", "dr", "meet", "met", "thanks", "thank", "hi", "hello", "dear", "cofounder",
     "co-founder", "founder", "ceo", "cto",
 })
+# Greetings among NAMING: "hi, react dev here" names a technology when a role noun follows.
+GREETINGS = frozenset({"hi", "hello", "dear", "thanks", "thank"})
 NAME_AFTER = frozenset({"said", "says", "told", "asked", "helped", "thinks", "thought", "who"})
 # Words right after a skill that show it is a technology ("Go developer", "React version").
 STRONG_AFTER = frozenset({
     "developer", "developers", "dev", "devs", "engineer", "engineers", "engineering", "programmer",
+    "question", "questions",
     "programmers", "programming", "code", "coding", "codebase", "library", "libraries", "lib",
     "framework", "frameworks", "app", "apps", "application", "applications", "api", "apis",
     "backend", "back-end", "frontend", "front-end", "service", "services", "microservice",
@@ -64,6 +87,7 @@ STRONG_AFTER = frozenset({
     "schema", "instance", "instances", "deployment", "deployments", "pipeline", "pipelines",
     "boot", "mvc", "native", "ui", "devops", "integration", "migration", "middleware",
     "routes", "router", "handlers", "handler", "workers", "jobs", "types", "interfaces",
+    "lernen", "erlernen", "gelernt", "programmieren", "entwickeln",  # German verb-final
 })
 # Second halves of compounds that make the first half a technology ("Go-based", "Rust-powered");
 # other compounds ("C-level", "Go-karts") do not.
@@ -81,4 +105,10 @@ TECH_VOCAB = frozenset({
     "cli", "tooling", "containers", "container", "cluster", "deployment", "devops", "software",
     "typed", "syntax", "garbage", "goroutines", "web", "frameworks", "libraries",
     "orm", "json", "rest", "graphql", "grpc", "app", "apps", "mobile", "data", "analytics",
+})
+# "Go is my daily driver", "Swift is my main language": "<name> is my" and one of these within
+# two words names the member's own tool (not "Spring is my favourite season").
+OWN_TOOL_NOUNS = frozenset({
+    "driver", "language", "languages", "lang", "stack", "framework", "tool", "toolkit", "editor",
+    "ide", "weapon", "platform", "runtime", "database", "db", "os", "distro",
 })

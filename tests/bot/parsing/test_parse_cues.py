@@ -199,3 +199,56 @@ def test_cues_are_found_with_their_scope(parser: IntroParser) -> None:
     learning = cues[0]
     assert text[learning.end:learning.scope_end].strip() == "Rust"
     assert cues[2].phrase == "Ask me about"
+
+
+@pytest.mark.parametrize(
+    ("text", "learning"),
+    [
+        ("Backend con Java, aprendiendo Kotlin.", {"Kotlin"}),
+        ("Estoy aprendiendo Scala y Rust.", {"Scala", "Rust"}),
+        ("Quiero aprender TypeScript.", {"TypeScript"}),
+        ("Trabalho com React. Estou aprendendo Flutter.", {"Flutter"}),
+        ("En ce moment j'apprends Rust.", {"Rust"}),
+        ("Je suis en train d'apprendre JavaScript et React.", {"JavaScript", "React"}),
+        ("Ich lerne Rust in meiner Freizeit.", {"Rust"}),
+        ("Angular im Job, lerne gerade Svelte.", {"Svelte"}),
+        ("Zurzeit lerne ich Elixir.", {"Elixir"}),
+        ("Lavoro con Angular. Sto imparando Rust.", {"Rust"}),
+        ("Now I study Kotlin.", {"Kotlin"}),
+    ],
+)
+def test_learning_cues_in_other_languages(parse: Parse, text: str, learning: set[str]) -> None:
+    parsed = parse(text)
+    assert learning_names(parsed) == learning
+    assert not learning & skill_names(parsed)
+
+
+def test_skills_before_a_foreign_learning_cue_stay_known(parse: Parse) -> None:
+    parsed = parse("Soy desarrollador con 5 años de experiencia en Java, aprendiendo Kotlin.")
+    assert skill_names(parsed) == {"Java"}
+    assert learning_names(parsed) == {"Kotlin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hola, soy estudiante, busco mentor para Python.",
+        "Estou procurando um mentor de Java.",
+        "Je cherche un mentor en Rust.",
+    ],
+)
+def test_asking_for_a_mentor_in_other_languages(parse: Parse, text: str) -> None:
+    assert parse(text).mentoring_offer is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Desenvolvedor Java. Posso ajudar quem está começando.",
+        "Backend con Go, puedo ayudar con Kubernetes.",
+        "Développeur Python, je peux aider sur Django.",
+        "Helfe gerne bei Fragen zu Python.",
+    ],
+)
+def test_offers_in_other_languages(parse: Parse, text: str) -> None:
+    assert parse(text).mentoring_offer is True

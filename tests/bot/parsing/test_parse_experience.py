@@ -159,3 +159,95 @@ def test_present_role_beats_a_past_one(parse: Parse) -> None:
 def test_evidence_quotes_the_title_as_written(parse: Parse) -> None:
     parsed = parse("I am an excellent back-end Sr. Engineer experienced in start-ups.")
     assert parsed.evidence["seniority"] == "Sr. Engineer"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Soy desarrollador backend con 5 años de experiencia.", 5),
+        ("Desenvolvedor com 8 anos de experiência.", 8),
+        ("Ingénieur DevOps avec 6 ans d'expérience.", 6),
+        ("DevOps Engineer mit 7 Jahren Erfahrung.", 7),
+        ("5 Jahre Berufserfahrung.", 5),
+        ("Sviluppatrice con 5 anni di esperienza.", 5),
+        ("Sou dev frontend há 3 anos.", 3),
+        ("Trabajo como desarrolladora desde hace 4 años.", 4),
+        ("Développeuse web depuis 2019.", 7),
+        ("Ich arbeite seit 2016 als Entwickler.", 10),
+        ("I am working like java developer since 5 years.", 5),
+        ("18 meses de experiencia.", 1.5),
+    ],
+)
+def test_career_years_in_other_languages(parse: Parse, text: str, years: float) -> None:
+    parsed = parse(text)
+    assert parsed.years_experience == years
+    assert parsed.evidence["years_experience"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "years"),
+    [
+        ("5 años de experiencia en Java.", "Java", 5),
+        ("8 anos de experiência em Java.", "Java", 8),
+        ("5 Jahre Erfahrung mit Angular.", "Angular", 5),
+        ("6 ans d'expérience avec Docker.", "Docker", 6),
+        ("Rust, 10 years; Python, 5 years.", "Rust", 10),
+        ("Rust, 10 years; Python, 5 years.", "Python", 5),
+    ],
+)
+def test_skill_years_in_other_languages_and_lists(
+    parse: Parse, text: str, skill: str, years: float
+) -> None:
+    claim = next(c for c in parse(text).skills if c.name == skill)
+    assert claim.years == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("backend dev, 5+ yrs, python/django, CET", 5),
+        ("iOS dev (Swift/SwiftUI), 3 yrs, UTC-5", 3),
+        ("🎮 game dev ⏰ 6 years 🇧🇷", 6),
+        ("Indie game developer, Godot mostly. 3+ years. AEST.", 3),
+        ("frontend • typescript • 4 yrs • CET", 4),
+        ("Staff SRE | 12+ yrs | Go, Kubernetes", 12),
+        ("Backend developer (5 years)", 5),
+        ("Embedded engineer, C and C++. Since 2012.", 14),
+        ("**Experience:** 5 years", 5),
+        ("Depth: 6 years of Rust (you: 4 years)", 6),
+    ],
+)
+def test_an_amount_standing_alone_is_the_career(parse: Parse, text: str, years: float) -> None:
+    assert parse(text).years_experience == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Age: 25 years",
+        "Married, 2 kids. 3 years in Berlin.",
+        "Vivo en Madrid desde hace 3 años.",
+        "Another answer: Ansible anonymous.",
+        "Ciao, in 2 anni voglio imparare Rust.",
+    ],
+)
+def test_no_career_years_from_other_amounts(parse: Parse, text: str) -> None:
+    assert parse(text).years_experience is None
+
+
+def test_a_listed_amount_after_a_skill_stays_that_skills(parse: Parse) -> None:
+    parsed = parse("Languages: Rust, 10 years; Go, 2 years.")
+    assert {c.name: c.years for c in parsed.skills} == {"Rust": 10, "Go": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Hi!\n- 🧑‍💻 Senior Android dev\n- 📱 Kotlin", Seniority.SENIOR),
+        ("**Role:** Staff ML Engineer\n**Stack:** Python", Seniority.STAFF),
+        ("Title: Principal Engineer", Seniority.PRINCIPAL),
+        ("Current role - Junior Developer", Seniority.JUNIOR),
+    ],
+)
+def test_seniority_after_a_label_or_emoji(parse: Parse, text: str, level: Seniority) -> None:
+    assert parse(text).seniority is level

@@ -151,3 +151,39 @@ def test_gazetteer_zones_are_valid() -> None:
     assert resolve_place("Berlin") == (True, "Europe/Berlin")
     assert resolve_place("Portland") == (True, None)
     assert resolve_place("Atlantis") == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Vivo en Madrid.", "Europe/Madrid"),
+        ("Moro em São Paulo.", "America/Sao_Paulo"),
+        ("Moro em Lisboa.", "Europe/Lisbon"),
+        ("Basée à Lyon.", "Europe/Paris"),
+        ("Ich wohne in Wien.", "Europe/Vienna"),
+        ("Vivo a Torino.", "Europe/Rome"),
+        ("Frontend-Entwicklerin aus Hamburg.", "Europe/Berlin"),
+        ("Soy de Quito.", "America/Guayaquil"),
+        ("I'm a second-year CS student from Lagos, Nigeria.", "Africa/Lagos"),
+        ("I'm a junior frontend dev from Kraków, Poland.", "Europe/Warsaw"),
+    ],
+)
+def test_places_in_other_languages_and_origins(parse: Parse, text: str, zone: str) -> None:
+    assert parse(text).timezone == zone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich arbeite aus Leidenschaft mit Go.",
+        "I'm a big fan from the start.",
+        "I'm a graduate from university.",
+    ],
+)
+def test_no_zone_from_foreign_cues_without_a_place(parse: Parse, text: str) -> None:
+    assert parse(text).timezone is None
+
+
+def test_a_city_is_not_a_skill(parse: Parse) -> None:
+    parsed = parse("Flutter dev from Cairo, 2 years with Flutter & Dart.")
+    assert "Cairo" not in {c.name for c in parsed.skills}

@@ -112,9 +112,9 @@ INTROS: list[tuple[str, set[str], set[str]]] = [
     ("Learning Go after 6 years of PHP.", {"PHP"}, {"Go"}),
     ("SRE at a fintech. Kubernetes, Prometheus, Go. Based in Lisbon, UTC+0.",
      {"SRE", "Kubernetes", "Prometheus", "Go"}, set()),
-    # other languages: the tech names are still found
+    # other languages: the tech names are still found, common learning verbs are read
     ("Hallo! Ich bin Backend-Entwickler und arbeite hauptsächlich mit Go und PostgreSQL. "
-     "Zurzeit lerne ich Rust.", {"Go", "PostgreSQL", "Rust"}, set()),
+     "Zurzeit lerne ich Rust.", {"Go", "PostgreSQL"}, {"Rust"}),
     ("Hola, soy desarrollador full stack con experiencia en React, Node.js y MongoDB.",
      {"React", "Node.js", "MongoDB"}, set()),
     ("Olá! Sou engenheira de dados e trabalho com Python, Spark e Airflow.",

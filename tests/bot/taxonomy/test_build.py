@@ -59,10 +59,10 @@ def _overlay(tmp_path: Path, extra: str) -> Path:
         ('[skills.zzz-new]\nname = "Zzz"\ncategory = "tool"\n', "needs a reason"),
         ('[skills.zzz-new]\nreason = "x"\nname = "Zzz"\n', "needs name and category"),
         ('[skills.zzz-new]\nreason = "x"\nname = "Z"\ncategory = "toys"\n', "unknown category"),
-        ('[skills.python]\nreason = "x"\nnickname = "py"\n', "unknown keys"),
+        ('[skills.haskell]\nreason = "x"\nnickname = "py"\n', "unknown keys"),
         ('[[drop]]\nreason = "x"\nids = ["no-such-skill"]\n', "not a kept skill"),
         ('[skills.zzz-new]\nreason = "x"\nsource = "no-such-draft"\n', "does not exist"),
-        ('[skills.python]\nreason = "x"\nparents = ["no-such-skill"]\n', "unknown skills"),
+        ('[skills.haskell]\nreason = "x"\nparents = ["no-such-skill"]\n', "unknown skills"),
         ('[skills.ring]\nreason = "x"\n', "filtered out by the rules"),
     ],
 )
