@@ -13,8 +13,9 @@ import yarl
 from adapters.discord.actors import actor_for
 from adapters.discord.buttons import CommandButton
 from adapters.discord.custom_ids import ButtonTarget
+from adapters.discord.membership import refusal
 from adapters.discord.modals import build_modal, parse_modal_custom_id, submitted_values
-from adapters.discord.render import NO_MENTIONS
+from adapters.discord.render import NO_MENTIONS, render
 from adapters.discord.respond import Responder
 from adapters.discord.spec import ModalKind, SlashCommand, Suggest
 from adapters.discord.suggestions import Suggestions, timezones
@@ -22,6 +23,7 @@ from adapters.discord.table import COMMANDS, FORMS, GROUPS
 from adapters.discord.tree import build_tree
 from bot.dispatcher import Dispatcher
 from bot.queries import MeetupChoice, current_intro, upcoming_meetups
+from bot.replies import error
 from bot.services import Services
 from bot.settings.sections import DiscordSettings
 
@@ -137,6 +139,8 @@ class MentorMeetClient(discord.Client):
         self, interaction: discord.Interaction[Any], target: ButtonTarget
     ) -> None:
         """A click on one of our buttons: its command line runs as if the member typed it."""
+        if not await self._still_member(interaction, target.guild_id):
+            return
         for kind, trigger in self._triggers.items():
             if target.line.strip() == trigger:
                 await self._open_form(interaction, kind, target.guild_id)
@@ -154,11 +158,25 @@ class MentorMeetClient(discord.Client):
         if parsed is None:
             return
         kind, guild_id = parsed
+        if not await self._still_member(interaction, guild_id):
+            return
         command = next(c for c in COMMANDS if c.modal is kind)
         line = command.line(submitted_values(interaction.data))
         await self.responder.run_line(
             interaction, line, guild_id=guild_id, public_hint=command.public
         )
+
+    async def _still_member(
+        self, interaction: discord.Interaction[Any], guild_id: str | None
+    ) -> bool:
+        """In a DM, whether the clicker still belongs to the server; if not, say so."""
+        if interaction.guild_id is not None or guild_id is None:
+            return True
+        refused = await refusal(self, guild_id, interaction.user.id)
+        if refused is None:
+            return True
+        await self.responder.send_now(interaction, render(error(refused)))
+        return False
 
     async def _open_form(
         self, interaction: discord.Interaction[Any], kind: ModalKind, guild_id: str | None

@@ -182,12 +182,16 @@ def button_click(
     return payload
 
 
-def modal_submit(custom_id: str, values: dict[str, str], who: dict[str, Any]) -> dict[str, Any]:
-    """INTERACTION_CREATE for a submitted modal (label layout, as Discord sends it today)."""
+def modal_submit(
+    custom_id: str, values: dict[str, str], who: dict[str, Any] | None = None,
+    dm_user: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """INTERACTION_CREATE for a submitted modal (label layout, as Discord sends it today; in a DM
+    when ``dm_user``)."""
     components = [
         {"type": 18, "id": i + 1,
          "component": {"type": 4, "id": i + 100, "custom_id": key, "value": value}}
         for i, (key, value) in enumerate(values.items())
     ]
     data = {"custom_id": custom_id, "components": components}
-    return _interaction(5, data, who, True, None)
+    return _interaction(5, data, who, dm_user is None, dm_user)

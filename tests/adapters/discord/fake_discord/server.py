@@ -13,6 +13,7 @@ from aiohttp import BodyPartReader, web
 
 from tests.adapters.discord.fake_discord import payloads
 from tests.adapters.discord.fake_discord.gateway import GatewaySession
+from tests.adapters.discord.fake_discord.guilds import Roster
 
 API = "/api/v10"
 WAIT_SECONDS = 15.0  # a safety net against hangs, never a timing assertion
@@ -79,6 +80,7 @@ class FakeDiscord:
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self.closed_dms: set[str] = set()
         self.scripted: list[Scripted] = []
+        self.roster = Roster()  # fake.roster.leave(user_id) makes a member leave the server
         self._dm_channels: dict[str, str] = {}
         self._originals: dict[str, dict[str, Any]] = {}
         self._changed = asyncio.Condition()
@@ -99,6 +101,7 @@ class FakeDiscord:
         app.router.add_post(f"{API}/webhooks/{{app}}/{{token}}", self._followup)
         app.router.add_patch(f"{API}/webhooks/{{app}}/{{token}}/messages/@original", self._edit)
         app.router.add_delete(f"{API}/webhooks/{{app}}/{{token}}/messages/@original", self._delete)
+        app.router.add_get(f"{API}/guilds/{{guild}}/members/{{user}}", self._member)
         app.router.add_post(f"{API}/users/@me/channels", self._open_dm)
         app.router.add_post(f"{API}/channels/{{channel}}/messages", self._post_message)
         app.router.add_patch(f"{API}/channels/{{channel}}/messages/{{message}}", self._edit_message)
@@ -158,6 +161,7 @@ class FakeDiscord:
     async def interact(self, interaction: dict[str, Any]) -> dict[str, Any]:
         """Deliver INTERACTION_CREATE and return the JSON body of the bot's callback to it."""
         start = len(self.calls)
+        self.roster.saw(interaction)
         await (await self.session()).dispatch("INTERACTION_CREATE", interaction)
         path = f"/interactions/{interaction['id']}/{interaction['token']}/callback"
         call = await self.wait_for(lambda c: c.path == path, after=start)
@@ -251,6 +255,9 @@ class FakeDiscord:
         if self._originals.pop(request.match_info["token"], None) is None:
             return reply(404, {"message": "Unknown Message", "code": 10008})
         return reply(204)
+
+    async def _member(self, request: web.Request) -> web.Response:
+        return reply(*self.roster.lookup(request.match_info["guild"], request.match_info["user"]))
 
     async def _open_dm(self, request: web.Request) -> web.Response:
         user_id = str(request[BODY]["recipient_id"])
