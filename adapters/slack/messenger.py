@@ -1,5 +1,8 @@
 """The Slack messenger: the core's own messages as DMs (conversations.open) or channel posts.
 
+A posted message's id is ``<channel id>:<ts>``; ``edit`` (chat.update, e.g. a meetup card's
+counts) needs both, and falls back to the recipient's channel for an id that is only a ts.
+
 Slack has no message nonce. The idempotency key is recorded in the message's ``metadata``
 (``event_type: mentormeet_delivery``, ``event_payload.idempotency_key``), so a duplicate is
 identifiable in Slack, and a key already delivered by this process is not posted again. A send
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol
@@ -20,18 +24,21 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.api_errors import NETWORK_ERRORS
 from adapters.slack.blocks import Renderer
 from adapters.slack.files import dm_channel, upload
-from bot.outbox import Outgoing, SendResult, SendStatus
+from bot.outbox import Outgoing, Recipient, SendResult, SendStatus
+from bot.replies import Reply
 
 log = logging.getLogger(__name__)
 
 METADATA_EVENT = "mentormeet_delivery"
 REMEMBERED_KEYS = 10_000
+_TS = re.compile(r"^\d+\.\d+$")
 
 PERMANENT_ERRORS = frozenset({
     "cannot_dm_bot", "user_not_found", "account_inactive", "channel_not_found", "not_in_channel",
     "is_archived", "user_disabled", "users_not_found", "invalid_auth", "not_authed",
     "token_revoked", "token_expired", "no_permission", "missing_scope", "restricted_action",
     "msg_too_long", "invalid_blocks", "too_many_attachments",
+    "message_not_found", "cant_update_message", "edit_window_closed",
 })
 TRANSIENT_ERRORS = frozenset({
     "ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable",
@@ -85,9 +92,33 @@ class SlackMessenger:
                 return SendResult(SendStatus.SENT, self._delivered[key], reason="duplicate")
             return await self._send(message)
 
-    async def _send(self, message: Outgoing) -> SendResult:
-        key = message.idempotency_key
-        recipient = message.recipient
+    async def edit(
+        self, recipient: Recipient, platform_message_id: str, reply: Reply
+    ) -> SendResult:
+        """Replace a message posted earlier with chat.update (MessageEditor); never raises."""
+        channel, _, ts = platform_message_id.rpartition(":")
+        if not _TS.match(ts):
+            return SendResult(SendStatus.PERMANENT,
+                              reason=f"{platform_message_id!r} is not a Slack message id")
+        client = await self._client(recipient)
+        if isinstance(client, SendResult):
+            return client
+        rendered = self._renderer.render(reply)
+        try:
+            channel = channel or await self._channel(client, recipient)
+            response = await client.chat_update(
+                channel=channel, ts=ts, text=rendered.text, blocks=rendered.blocks
+            )
+        except SlackApiError as exc:
+            return _api_failure(exc)
+        except NETWORK_ERRORS as exc:
+            return SendResult(SendStatus.TRANSIENT, reason=f"network: {type(exc).__name__}")
+        message_id = f"{response.get('channel') or channel}:{response.get('ts') or ts}"
+        reason = "files are not re-sent by an edit" if reply.attachments else ""
+        return SendResult(SendStatus.SENT, platform_message_id=message_id, reason=reason)
+
+    async def _client(self, recipient: Recipient) -> AsyncWebClient | SendResult:
+        """The workspace's Web API client, or the failure to report instead."""
         try:
             token = await self._tokens.bot_token(recipient.community_external_id)
         except Exception as exc:  # the installation store's database may be briefly unavailable
@@ -96,7 +127,13 @@ class SlackMessenger:
         if token is None:
             reason = f"the Slack app is not installed in {recipient.community_external_id}"
             return SendResult(SendStatus.PERMANENT, reason=reason)
-        client = self._client_for(token)
+        return self._client_for(token)
+
+    async def _send(self, message: Outgoing) -> SendResult:
+        key = message.idempotency_key
+        client = await self._client(message.recipient)
+        if isinstance(client, SendResult):
+            return client
         try:
             channel, ts = await self._post(client, message)
         except SlackApiError as exc:
@@ -113,19 +150,23 @@ class SlackMessenger:
         return SendResult(SendStatus.SENT, platform_message_id=message_id, reason=reason)
 
     async def _post(self, client: AsyncWebClient, message: Outgoing) -> tuple[str, str]:
-        recipient = message.recipient
-        channel = recipient.channel
-        if recipient.member_external_id is not None:
-            channel = await dm_channel(client, recipient.member_external_id)
+        channel = await self._channel(client, message.recipient)
         rendered = self._renderer.render(message.reply)
         metadata = None
         if message.idempotency_key is not None:
             payload = {"idempotency_key": message.idempotency_key}
             metadata = {"event_type": METADATA_EVENT, "event_payload": payload}
         response = await client.chat_postMessage(
-            channel=str(channel), text=rendered.text, blocks=rendered.blocks, metadata=metadata
+            channel=channel, text=rendered.text, blocks=rendered.blocks, metadata=metadata
         )
         return str(response.get("channel") or channel), str(response.get("ts") or "")
+
+    @staticmethod
+    async def _channel(client: AsyncWebClient, recipient: Recipient) -> str:
+        """The member's DM conversation, else the recipient's channel."""
+        if recipient.member_external_id is not None:
+            return await dm_channel(client, recipient.member_external_id)
+        return str(recipient.channel)
 
     def _remember(self, key: str, message_id: str) -> None:
         self._delivered[key] = message_id

@@ -1,7 +1,8 @@
 """A fake Slack on 127.0.0.1: Web API methods, response_url endpoints and a Socket Mode websocket.
 
 Every request is recorded as a ``Call`` (method, token, parameters), and tests wait for the calls
-they expect with ``wait_for``. Failures are injected per method with ``fail``.
+they expect with ``wait_for``. Failures are injected per method with ``fail``. Posted messages are
+kept per channel id (``messages``) so that chat.update edits them as Slack would.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ import asyncio
 import base64
 import itertools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+_CHANNEL_ID = re.compile(r"^[CDGZ][A-Z0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,16 @@ class Workspace:
 
 
 @dataclass
+class Message:
+    """A message in a channel, as the last post or update left it."""
+
+    ts: str
+    user: str
+    text: str
+    blocks: list[dict[str, Any]]
+
+
+@dataclass
 class _Failure:
     status: int
     body: dict[str, Any] | str
@@ -59,6 +73,8 @@ class FakeSlack:
         self.admins: set[str] = set()
         self.usergroups: dict[str, tuple[str, list[str]]] = {}  # id -> (handle, members)
         self.oauth_codes: dict[str, dict[str, Any]] = {}  # code -> oauth.v2.access answer
+        self.channel_ids: dict[str, str] = {}  # channel name -> id, as posts by name create them
+        self.messages: dict[str, dict[str, Message]] = {}  # channel id -> ts -> message
         self._failures: dict[str, _Failure] = {}
         self.held: set[str] = set()  # methods that get no answer until the fake stops
         self._released = asyncio.Event()
@@ -81,6 +97,16 @@ class FakeSlack:
              headers: dict[str, str] | None = None, times: int = 1_000_000) -> None:
         """Answer ``method`` (or "response_url") with this status and body ``times`` times."""
         self._failures[method] = _Failure(status, body, headers or {}, times)
+
+    def post(self, channel: str, text: str, user: str = "U0") -> str:
+        """A message posted by someone else (a member); returns its ts."""
+        ts = self._next_ts()
+        self.messages.setdefault(self._channel_id(channel), {})[ts] = Message(ts, user, text, [])
+        return ts
+
+    def channel_messages(self, channel: str) -> list[Message]:
+        """The messages of a channel (by id or name), oldest first."""
+        return list(self.messages.get(self._channel_id(channel), {}).values())
 
     def called(self, method: str) -> list[Call]:
         """The calls of one method, in order."""
@@ -187,8 +213,38 @@ class FakeSlack:
     def _next_ts(self) -> str:
         return f"1700000000.{next(self._ts):06d}"
 
+    def _channel_id(self, channel: str) -> str:
+        """An id as is; a name (``#meetups`` or ``meetups``) → its id, made up on first use."""
+        if _CHANNEL_ID.match(channel):
+            return channel
+        name = channel.removeprefix("#")
+        return self.channel_ids.setdefault(name, f"C{len(self.channel_ids) + 1:08d}")
+
+    def _poster(self, token: str | None) -> str:
+        workspace = self.workspaces.get(token or "")
+        return workspace.bot_user_id if workspace is not None else f"bot-{token}"
+
     def _chat_postMessage(self, token: str | None, params: dict[str, Any]) -> dict[str, Any]:
-        return {"ok": True, "channel": params.get("channel"), "ts": self._next_ts()}
+        channel = self._channel_id(str(params.get("channel")))
+        ts = self._next_ts()
+        message = Message(ts, self._poster(token), str(params.get("text") or ""),
+                          _blocks(params.get("blocks")))
+        self.messages.setdefault(channel, {})[ts] = message
+        return {"ok": True, "channel": channel, "ts": ts}
+
+    def _chat_update(self, token: str | None, params: dict[str, Any]) -> dict[str, Any]:
+        if token is None:
+            return {"ok": False, "error": "not_authed"}
+        channel, ts = str(params.get("channel")), str(params.get("ts"))
+        if channel not in {*self.messages, *self.channel_ids.values()}:  # ids only, no names
+            return {"ok": False, "error": "channel_not_found"}
+        message = self.messages.get(channel, {}).get(ts)
+        if message is None:
+            return {"ok": False, "error": "message_not_found"}
+        if message.user != self._poster(token):
+            return {"ok": False, "error": "cant_update_message"}
+        message.text, message.blocks = str(params.get("text") or ""), _blocks(params.get("blocks"))
+        return {"ok": True, "channel": channel, "ts": ts, "text": message.text}
 
     def _chat_postEphemeral(self, token: str | None, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "message_ts": self._next_ts()}
@@ -255,3 +311,9 @@ class FakeSlack:
         """Push an envelope (a slash command, an interaction) to the connected bot."""
         await self.wait_for(lambda calls: any(c.method == "socket_connect" for c in calls))
         await self._sockets[-1].send_json(envelope)
+
+
+def _blocks(value: Any) -> list[dict[str, Any]]:
+    """Blocks sent as a JSON body field or JSON-encoded inside a form field."""
+    blocks = json.loads(value) if isinstance(value, str) else value
+    return list(blocks or [])
