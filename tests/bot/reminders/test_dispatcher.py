@@ -193,6 +193,27 @@ async def test_an_expired_lease_is_taken_over_and_the_crashed_owner_cannot_recor
     assert len(town.texts("ana")) == 1
 
 
+async def test_a_delivery_whose_dispatchers_keep_dying_is_given_up_after_max_attempts() -> None:
+    dispatch = DispatchConfig(max_attempts=2, lease=timedelta(seconds=30))
+    town = await berlin(make_community(dispatch=dispatch))
+    meetup_id = await _going(town, "ana")
+    due = START - timedelta(hours=1)
+    town.clock.advance(due - town.clock.now())
+    for _ in range(2):  # two dispatchers claim it, then die before recording anything
+        now = town.clock.now()
+        async with town.services.uow() as uow:
+            (claimed,) = await uow.meetups.deliveries.claim("dead", now, now + dispatch.lease, 5)
+            await uow.commit()
+        town.clock.advance(dispatch.lease)
+    report = await town.deliver()
+    assert report.failed == 1
+    assert town.texts("ana") == []
+    (row,) = await town.deliveries(meetup_id)
+    assert row.id == claimed.id
+    assert row.status is DeliveryStatus.FAILED
+    assert row.last_error == "gave up after 2 attempts (lease expired)"
+
+
 async def test_an_immediate_ring_during_a_run_makes_it_look_again(town: Community) -> None:
     town.services.alarm.ring(None)
     assert town.services.alarm.take_rerun() is True
