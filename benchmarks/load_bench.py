@@ -5,12 +5,16 @@ Run: ``.venv/bin/python -m benchmarks.load_bench`` (``--seconds`` of load, defau
 minute more to fill the 100k-profile database). Writes ``benchmarks/results/load.json``.
 
 The load part wires the real bot with ``bot.bootstrap.build_app`` on a fresh SQLite file (real
-storage, taxonomy, parser, handlers, background tasks) and a recording messenger; each member is a
-coroutine that parses a command line and awaits ``Dispatcher.handle`` in a loop, so latency is
-what a member waits for (queueing behind the other 49 included). The memory part fills an SQLite
-file with 100k members and profiles (bulk inserts, the synthetic community of ``match_bench``),
-then starts a fresh process that builds the app on it and serves ``/match`` and ``/profile``, and
-reads that process's resident set size.
+storage, taxonomy, parser, handlers, background tasks) and a messenger that, like Discord's and
+Slack's, edits meetup cards in place; each member is a coroutine that parses a command line and
+awaits ``Dispatcher.handle`` in a loop, so latency is what a member waits for (queueing behind the
+other 49 included). Two runs: "paced", where members think 0-2 s between commands and arrive
+spread over the first two seconds (the target case), and "back_to_back", where they never
+pause, which shows the throughput ceiling (there latency is members / throughput, Little's law).
+
+The memory part fills an SQLite file with 100k members and profiles (bulk inserts, the synthetic
+community of ``match_bench``), then starts a fresh process that builds the app on it and serves
+``/match`` and ``/profile``, and reads that process's resident set size.
 """
 
 from __future__ import annotations
@@ -21,8 +25,6 @@ import json
 import os
 import platform
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,40 +37,28 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.match_bench import World, _fill, _percentile  # noqa: E402
+from benchmarks.bench_bot import PlatformLikeMessenger, settings_for  # noqa: E402
+from benchmarks.match_bench import _percentile  # noqa: E402
+from benchmarks.reminder_bench import drop_postgres_database, postgres_database  # noqa: E402
+from benchmarks.rss_probe import RSS_TARGET_MB, memory  # noqa: E402
 from bot.bootstrap import App, build_app  # noqa: E402
 from bot.commandline import parse_command  # noqa: E402
 from bot.domain.community import Actor, Platform  # noqa: E402
 from bot.errors import UsageError  # noqa: E402
+from bot.lifecycle import settle_heap  # noqa: E402
 from bot.meetups.domain import Meetup, MeetupStatus  # noqa: E402
-from bot.outbox import RecordingMessenger  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from bot.settings.loading import load_settings  # noqa: E402
-from bot.taxonomy import Taxonomy  # noqa: E402
-from storage.engine import create_engine  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "load.json"
 MEMBERS = 50
 PROFILES = 100_000
 P99_TARGET_MS = 100.0
-RSS_TARGET_MB = 200.0
 MIX = (("intro", 3), ("match", 4), ("rsvp", 3))
+# Each member thinks 0-2 s (mean 1 s) between commands: 50 members then send ~45 commands/s,
+# far more than any real community does; the back-to-back run shows the ceiling.
+PAUSE = 1.0
 SKILLS = ("Python", "Rust", "Go", "PostgreSQL", "Kubernetes", "React", "Docker", "TypeScript",
           "Terraform", "Django", "pandas", "Kafka")
 COMMUNITY = "bench"
-
-
-def settings_for(database: Path) -> Settings:
-    """Default settings on ``database``, ignoring any config file and MENTORMEET_* variables."""
-    config = database.parent / "empty.toml"
-    config.write_text("# the benchmark's settings come from env below\n", encoding="utf-8")
-    env = {"MENTORMEET_DATABASE_URL": f"sqlite+aiosqlite:///{database}",
-           "MENTORMEET_LOGGING_LEVEL": "WARNING",
-           # members here type back to back, far faster than people: measure the core, not
-           # the per-member rate limit (which would answer "slow down" without any work)
-           "MENTORMEET_LIMITS_COMMANDS_PER_MINUTE": "0"}
-    return load_settings(config, env=env)
 
 
 def actor(index: int) -> Actor:
@@ -114,6 +104,8 @@ async def member(
     who = actor(index)
     names, weights = [n for n, _ in MIX], [w for _, w in MIX]
     first = True
+    if pause:  # members arrive spread over one pause, not all in the same millisecond
+        await asyncio.sleep(rng.uniform(0, 2 * pause))
     while time.perf_counter() < deadline:
         name = "intro" if first else rng.choices(names, weights)[0]
         first = False
@@ -146,11 +138,16 @@ def summary(values: list[float], seconds: float) -> dict[str, Any]:
     }
 
 
-async def load(seconds: float, members: int, pause: float, folder: Path) -> dict[str, Any]:
-    """Run the command mix from ``members`` concurrent members for ``seconds``."""
-    app = await build_app(settings_for(folder / "load.db"), RecordingMessenger())
+async def load(
+    seconds: float, members: int, pause: float, folder: Path, url: str | None = None
+) -> dict[str, Any]:
+    """Run the command mix from ``members`` concurrent members for ``seconds`` on a fresh SQLite
+    file in ``folder`` (or on the empty database at ``url``)."""
+    settings = settings_for(url, folder) if url else settings_for(folder / "load.db")
+    app = await build_app(settings, PlatformLikeMessenger())
     try:
         app.start()
+        settle_heap()  # as `mentormeet run` does after start-up
         meetups = await add_meetups(app, 5)
         latencies: dict[str, list[float]] = defaultdict(list)
         errors: dict[str, int] = defaultdict(int)
@@ -173,60 +170,14 @@ async def load(seconds: float, members: int, pause: float, folder: Path) -> dict
     }
 
 
-async def fill_profiles(database: Path, count: int) -> dict[str, Any]:
-    """Create and migrate ``database`` and bulk-insert ``count`` members with profiles."""
-    engine = create_engine(f"sqlite+aiosqlite:///{database}")
+async def _on_postgres(
+    admin_url: str, seconds: float, members: int, pause: float, folder: Path
+) -> dict[str, Any]:
+    url, name = await postgres_database(admin_url)
     try:
-        await upgrade(engine)
-        started = time.perf_counter()
-        await _fill(engine, World(Taxonomy.load(), seed=count), count)
-        fill = time.perf_counter() - started
+        return await load(seconds, members, pause, folder, url)
     finally:
-        await engine.dispose()
-    return {"profiles": count, "fill_seconds": round(fill, 1)}
-
-
-async def serve(database: Path, profiles: int, commands: int) -> dict[str, Any]:
-    """In this process: build the app on ``database`` and serve /match and /profile."""
-    app = await build_app(settings_for(database), RecordingMessenger())
-    served = failed = 0
-    try:
-        app.start()
-        rng = random.Random(7)
-        for _ in range(commands):
-            who = Actor(Platform.CONSOLE, "bench", "Bench", f"m{rng.randint(1, profiles)}", "M")
-            for line in ("/match", "/profile"):
-                reply = await app.dispatcher.handle(parse_command(line, who))
-                served += 1
-                failed += reply.is_error
-        rss_mb = _current_rss_mb()
-    finally:
-        await app.aclose()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return {"commands": served, "errors": failed, "rss_mb": round(rss_mb, 1),
-            "peak_rss_mb": round(peak_mb, 1)}
-
-
-def _current_rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def memory(profiles: int, folder: Path, commands: int) -> dict[str, Any]:
-    """Fill a database with ``profiles`` profiles, then measure a fresh serving process."""
-    database = folder / "profiles.db"
-    filled = asyncio.run(fill_profiles(database, profiles))
-    filled["database_mb"] = round(database.stat().st_size / 2**20, 1)
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.load_bench", "--serve", str(database),
-         "--commands", str(commands), "--profiles", str(profiles)],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )
-    served: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return filled | served | {"meets_rss_target": served["peak_rss_mb"] <= RSS_TARGET_MB}
+        await drop_postgres_database(admin_url, name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,28 +186,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0, help="load duration (30)")
     parser.add_argument("--members", type=int, default=MEMBERS, help="concurrent members (50)")
     parser.add_argument("--profiles", type=int, default=PROFILES, help="stored profiles (100k)")
-    parser.add_argument("--pause", type=float, default=0.0,
-                        help="mean seconds a member waits between commands (0: back to back)")
+    parser.add_argument("--pause", type=float, default=PAUSE,
+                        help="mean seconds a member thinks between commands in the paced run "
+                             f"({PAUSE}); a back-to-back run always follows")
     parser.add_argument("--commands", type=int, default=20,
                         help="/match + /profile pairs the memory probe serves (20)")
+    parser.add_argument("--postgres-url", default=None,
+                        help="admin URL of a PostgreSQL server to repeat the load on (default: "
+                             "MENTORMEET_TEST_POSTGRES_URL; a fresh database is made and dropped)")
     parser.add_argument("--output", type=Path, default=RESULTS)
-    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the memory probe
     args = parser.parse_args(argv)
     if args.seconds <= 0 or args.members < 1 or args.profiles < 1 or args.commands < 1:
         parser.error("--seconds, --members, --profiles and --commands must be positive")
     if args.pause < 0:
         parser.error("--pause must not be negative")
-    if args.serve is not None:
-        print(json.dumps(asyncio.run(serve(args.serve, args.profiles, args.commands))))
-        return 0
+    admin = args.postgres_url or os.environ.get("MENTORMEET_TEST_POSTGRES_URL")
+    runs = [("paced", args.pause), ("back_to_back", 0.0)] if args.pause else [("back_to_back", 0)]
     with tempfile.TemporaryDirectory(prefix="mm_load_") as folder:
-        loaded = asyncio.run(load(args.seconds, args.members, args.pause, Path(folder)))
-        print(json.dumps(loaded, indent=2), flush=True)
+        loaded: dict[str, Any] = {"sqlite": {}}
+        for name, pause in runs:
+            run_folder = Path(folder) / name  # a fresh database per run
+            run_folder.mkdir()
+            loaded["sqlite"][name] = asyncio.run(
+                load(args.seconds, args.members, pause, run_folder)
+            )
+            print(json.dumps({f"sqlite {name}": loaded["sqlite"][name]}, indent=2), flush=True)
+        if admin:
+            loaded["postgresql"] = {}
+            for name, pause in runs:
+                loaded["postgresql"][name] = asyncio.run(
+                    _on_postgres(admin, args.seconds, args.members, pause, Path(folder))
+                )
+                print(json.dumps({f"postgresql {name}": loaded["postgresql"][name]}, indent=2),
+                      flush=True)
         memory_result = memory(args.profiles, Path(folder), args.commands)
     result = {
         "benchmark": "load", "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(), "platform": platform.platform(),
-        "cpus": os.cpu_count(), "storage": "sqlite",
+        "cpus": os.cpu_count(), "target_storage": "sqlite",
         "load": loaded, "memory": memory_result,
         "targets": {"p99_ms": P99_TARGET_MS, "rss_mb": RSS_TARGET_MB},
     }

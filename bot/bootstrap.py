@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.clock import Clock, SystemClock
 from bot.dispatcher import Dispatcher
+from bot.errors import DatabaseUnavailable
 from bot.limits import RateLimiter
 from bot.matching.sweeps import attach_matching_alarm, matching_tasks
 from bot.meetups.tasks import attach_alarm, meetup_tasks
@@ -111,13 +112,15 @@ async def build_app(
     from storage.health import SqlDatabaseProbe
     from storage.migrate import upgrade
     from storage.process_lock import process_lock_for
-    from storage.uow import make_uow_factory
+    from storage.startup_errors import check_connection, opening_database
+    from storage.uow import uow_factory_for
 
     taxonomy = build_taxonomy(settings)  # a bad community skill stops start-up before the database
     lock = process_lock_for(settings.database.url)
-    if lock is not None:
-        lock.acquire()
-    engine = engine_for(settings.database)
+    with opening_database(settings.database):
+        if lock is not None:
+            lock.acquire()
+        engine = engine_for(settings.database)
 
     async def close() -> None:
         await engine.dispose()
@@ -125,15 +128,15 @@ async def build_app(
             lock.release()
 
     try:
+        await check_connection(engine, settings.database)
         await upgrade(engine)
     except BaseException:
         await close()
         raise
     metrics = _prometheus_metrics() if settings.ops.enabled else None
     messenger = with_test_sink(messenger, settings.reminders)
-    services = build_services(
-        settings, make_uow_factory(engine), messenger, clock, taxonomy, metrics=metrics
-    )
+    uow = uow_factory_for(engine, settings.database, metrics.database_wait if metrics else None)
+    services = build_services(settings, uow, messenger, clock, taxonomy, metrics=metrics)
     runner = BackgroundRunner(background_tasks(services), stop_signal=services.shutdown)
     attach_alarm(services, runner)
     attach_matching_alarm(services, runner)
@@ -190,13 +193,18 @@ async def open_storage(settings: Settings) -> AsyncIterator[UnitOfWorkFactory]:
     """Units of work on the configured database for offline tools; nothing is created."""
     from storage.engine import engine_for
     from storage.migrate import current, head_revision
-    from storage.uow import make_uow_factory
+    from storage.startup_errors import check_connection
+    from storage.uow import uow_factory_for
 
     path = settings.database.sqlite_path
     if path is not None and not path.is_file():
         raise StorageNotReady(f"there is no database at {path}")
     engine = engine_for(settings.database)
     try:
+        try:
+            await check_connection(engine, settings.database)
+        except DatabaseUnavailable as exc:
+            raise StorageNotReady(str(exc)) from exc
         revision, head = await current(engine), head_revision()
         if revision != head:
             found = f"at revision {revision}" if revision else "not set up"
@@ -204,6 +212,6 @@ async def open_storage(settings: Settings) -> AsyncIterator[UnitOfWorkFactory]:
                 f"the database {settings.database.display_url} is {found}, this mentormeet "
                 f"needs revision {head}: run `mentormeet db upgrade` first"
             )
-        yield make_uow_factory(engine)
+        yield uow_factory_for(engine, settings.database)
     finally:
         await engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
@@ -14,6 +15,7 @@ from adapters.discord.cli import discord_app
 from adapters.slack.cli import slack_app
 from bot import __version__
 from bot.cli_options import ConfigOption
+from bot.errors import DatabaseUnavailable
 from bot.export_cli import export_command
 from bot.matching.cli import match_app
 from bot.meetups.cli import ics_command
@@ -30,6 +32,11 @@ app.add_typer(discord_app, name="discord")
 app.add_typer(slack_app, name="slack")
 app.add_typer(match_app, name="match")
 
+log = logging.getLogger(__name__)
+
+# Exit codes of `run`, `console` and `db`: 2 bad configuration, 3 the SQLite file is in use by
+# another process, 5 the database cannot be reached or opened (4 is `export`'s incomplete export).
+EXIT_DATABASE_UNAVAILABLE = 5
 
 
 def _settings(config: Path | None) -> Settings:
@@ -64,6 +71,7 @@ async def _console(settings: Settings, member: str | None) -> None:
     from adapters.console.script import run_script
     from adapters.console.session import ConsoleSession
     from bot.bootstrap import build_app
+    from bot.lifecycle import settle_heap
 
     def out(line: str) -> None:
         print(line, flush=True)
@@ -71,6 +79,7 @@ async def _console(settings: Settings, member: str | None) -> None:
     bot = await build_app(settings, ConsoleMessenger(out))
     try:
         bot.start()
+        settle_heap()
         session = ConsoleSession(
             bot.dispatcher,
             community=settings.console.community,
@@ -98,6 +107,17 @@ def _run_bot(main: Coroutine[Any, Any, object]) -> bool:
     except DatabaseInUse as exc:
         typer.echo(f"mentormeet: {exc}", err=True)
         raise typer.Exit(3) from None
+    except DatabaseUnavailable as exc:
+        raise _database_unavailable(exc) from None
+
+
+def _database_unavailable(exc: DatabaseUnavailable) -> typer.Exit:
+    """Report the database that could not be opened in one line (plus a hint); the exit to raise."""
+    log.debug("the database could not be opened", exc_info=exc)
+    typer.echo(f"mentormeet: {exc}", err=True)
+    if exc.hint:
+        typer.echo(f"hint: {exc.hint}", err=True)
+    return typer.Exit(EXIT_DATABASE_UNAVAILABLE)
 
 
 def _run_console(settings: Settings, member: str | None) -> None:
@@ -108,6 +128,7 @@ async def _serve_platforms(settings: Settings) -> None:
     """Serve every configured platform adapter until cancelled."""
     from adapters.platforms import RoutingMessenger, configured_platforms
     from bot.bootstrap import build_app
+    from bot.lifecycle import settle_heap
 
     runners = configured_platforms(settings)
     bot = await build_app(
@@ -117,6 +138,7 @@ async def _serve_platforms(settings: Settings) -> None:
     )
     try:
         bot.start()
+        settle_heap()
         await asyncio.gather(*(r.serve(bot) for r in runners))
     finally:
         await bot.aclose()
@@ -146,38 +168,52 @@ def console(
 @db_app.command("upgrade")
 def db_upgrade(config: ConfigOption = None) -> None:
     """Apply all database migrations."""
-    from storage.engine import create_engine
+    from storage.engine import engine_for
     from storage.migrate import current, upgrade
+    from storage.startup_errors import check_connection, opening_database
 
     settings = _settings(config)
 
     async def _go() -> str | None:
-        engine = create_engine(settings.database.url)
+        with opening_database(settings.database):
+            engine = engine_for(settings.database)
         try:
+            await check_connection(engine, settings.database)
             await upgrade(engine)
             return await current(engine)
         finally:
             await engine.dispose()
 
-    typer.echo(f"database at revision {asyncio.run(_go())}")
+    try:
+        revision = asyncio.run(_go())
+    except DatabaseUnavailable as exc:
+        raise _database_unavailable(exc) from None
+    typer.echo(f"database at revision {revision}")
 
 
 @db_app.command("current")
 def db_current(config: ConfigOption = None) -> None:
     """Show the database's migration revision."""
-    from storage.engine import create_engine
+    from storage.engine import engine_for
     from storage.migrate import current
+    from storage.startup_errors import check_connection, opening_database
 
     settings = _settings(config)
 
     async def _go() -> str | None:
-        engine = create_engine(settings.database.url)
+        with opening_database(settings.database):
+            engine = engine_for(settings.database)
         try:
+            await check_connection(engine, settings.database)
             return await current(engine)
         finally:
             await engine.dispose()
 
-    typer.echo(asyncio.run(_go()) or "no migrations applied")
+    try:
+        revision = asyncio.run(_go())
+    except DatabaseUnavailable as exc:
+        raise _database_unavailable(exc) from None
+    typer.echo(revision or "no migrations applied")
 
 
 @profile_app.command("parse")

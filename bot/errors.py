@@ -13,3 +13,14 @@ class UsageError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseUnavailable(Exception):
+    """The database could not be reached or opened at start-up: which one (no password) and why."""
+
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        return self.message

@@ -68,9 +68,10 @@ class InMemoryStore:
 class InMemoryUnitOfWork:
     """A unit of work over an InMemoryStore; rolls back on exit unless committed."""
 
-    def __init__(self, store: InMemoryStore, clock: Clock) -> None:
+    def __init__(self, store: InMemoryStore, clock: Clock, *, read_only: bool = False) -> None:
         self._store = store
         self._clock = clock
+        self._read_only = read_only
         self._active = False
         self._work: _State | None = None
         self.communities: CommunityRepository = InMemoryCommunityRepository(self)
@@ -118,6 +119,8 @@ class InMemoryUnitOfWork:
     async def write(self) -> _State:
         """The private copy to change, taking the store's write lock on first use."""
         self._require_active()
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot write")
         if self._work is None:
             task = asyncio.current_task()
             if task is not None and self._store.writer is task:
@@ -241,6 +244,11 @@ class InMemoryProfileRepository:
         found = self._uow.read().profiles.get((community_id, member_id))
         return None if found is None else _detached(found)
 
+    async def timezone_of(self, community_id: int, member_id: int) -> str | None:
+        """The profile's zone name (explicit edit, else parsed), or None."""
+        found = self._uow.read().profiles.get((community_id, member_id))
+        return None if found is None else found.timezone
+
     async def save(self, profile: Profile) -> None:
         """Insert or replace the profile; the member must belong to the profile's community."""
         checked = storable_profile(profile)
@@ -287,4 +295,8 @@ def make_memory_uow_factory(clock: Clock | None = None) -> UnitOfWorkFactory:
     """A factory of units of work that all share one new in-memory store."""
     store = InMemoryStore()
     chosen = clock or SystemClock()
-    return lambda: InMemoryUnitOfWork(store, chosen)
+
+    def unit_of_work(*, read_only: bool = False) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(store, chosen, read_only=read_only)
+
+    return unit_of_work

@@ -50,6 +50,10 @@ class Metrics(Protocol):
         """One matching round finished after ``seconds``."""
         ...
 
+    def database_wait(self, seconds: float) -> None:
+        """How long a unit of work waited for its turn on the database."""
+        ...
+
     def adapter_connected(self, platform: str, connected: bool) -> None:
         """Whether the adapter of ``platform`` is connected to its platform right now."""
         ...
@@ -70,6 +74,9 @@ class NullMetrics:
     def match_round(self, seconds: float) -> None:
         """Ignore the round."""
 
+    def database_wait(self, seconds: float) -> None:
+        """Ignore the wait."""
+
     def adapter_connected(self, platform: str, connected: bool) -> None:
         """Ignore the state."""
 
@@ -84,6 +91,7 @@ class RecordingMetrics:
     queue_depths: dict[str, int] = field(default_factory=dict)
     match_rounds: list[float] = field(default_factory=list)
     connections: dict[str, bool] = field(default_factory=dict)
+    database_waits: list[float] = field(default_factory=list)
 
     def command_handled(self, command: str, outcome: CommandOutcome, seconds: float) -> None:
         """Count the command and keep its duration."""
@@ -101,6 +109,10 @@ class RecordingMetrics:
     def match_round(self, seconds: float) -> None:
         """Keep the round's duration."""
         self.match_rounds.append(seconds)
+
+    def database_wait(self, seconds: float) -> None:
+        """Keep the wait."""
+        self.database_waits.append(seconds)
 
     def adapter_connected(self, platform: str, connected: bool) -> None:
         """Keep the latest state of the adapter."""

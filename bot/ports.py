@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -62,6 +61,10 @@ class ProfileRepository(Protocol):
         """Return the member's profile or None."""
         ...
 
+    async def timezone_of(self, community_id: int, member_id: int) -> str | None:
+        """The profile's zone name (explicit edit, else parsed) without loading the rest."""
+        ...
+
     async def save(self, profile: Profile) -> None:
         """Insert or replace the profile and its skill rows."""
         ...
@@ -102,4 +105,10 @@ class UnitOfWork(Protocol):
         ...
 
 
-UnitOfWorkFactory = Callable[[], UnitOfWork]
+class UnitOfWorkFactory(Protocol):
+    """Makes units of work; a ``read_only`` one may not write, and on SQLite it reads the last
+    committed state without waiting for the writer's turn."""
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        """A new unit of work."""
+        ...

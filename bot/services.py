@@ -66,3 +66,11 @@ async def existing_member(uow: UnitOfWork, actor: Actor) -> tuple[Community, Mem
     """The actor's community and member, without creating the member."""
     community = await community_of(uow, actor)
     return community, await uow.members.find(community.id, actor.member_external_id)
+
+
+async def known_member(uow: UnitOfWork, actor: Actor) -> tuple[Community | None, Member | None]:
+    """The actor's community and member if both exist; creates nothing (read-only units)."""
+    community = await uow.communities.find(actor.platform, actor.community_external_id)
+    if community is None:
+        return None, None
+    return community, await uow.members.find(community.id, actor.member_external_id)

@@ -13,9 +13,12 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from bot.settings.database_url import SQLITE_SCHEME, normalise_database_url, sqlite_file
 from bot.settings.sections import DatabaseSettings
+from storage import sqlite_driver
 
 # How long an SQLite connection waits for another writer before failing with "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Execution option of a transaction that only reads (set by storage.uow for read-only units).
+READ_ONLY = "mentormeet_read_only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ def create_engine(
     path = sqlite_file(normalised)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    args.setdefault("async_creator_fn", sqlite_driver.connect)
     engine = create_async_engine(normalised, echo=echo, connect_args=args)
     event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
     event.listen(engine.sync_engine, "begin", _begin_immediate)
@@ -113,4 +117,10 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: ConnectionPoolE
 def _begin_immediate(connection: Connection) -> None:
     # Take the write lock at BEGIN: a deferred transaction that reads and then writes fails at
     # once with SQLITE_BUSY_SNAPSHOT (no busy wait) when another writer committed in between.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A read-only transaction reads the last committed state (WAL) and may not write at all.
+    read_only = bool(connection.get_execution_options().get(READ_ONLY))
+    pooled = connection.connection.info
+    if pooled.get(READ_ONLY, False) != read_only:
+        connection.exec_driver_sql(f"PRAGMA query_only = {int(read_only)}")
+        pooled[READ_ONLY] = read_only
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -7,8 +7,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Executable, Table, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, Executable, Table, delete, func, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +15,7 @@ from bot.domain.community import Community, Member, Platform
 from bot.domain.profile import Profile
 from bot.export_records import ExportSections, member_record, profile_record
 from bot.storage_rules import external_id_of, storable_profile, storable_text
+from storage.community_cache import CommunityCache
 from storage.mapping import (
     community_from_row,
     member_from_row,
@@ -25,6 +25,17 @@ from storage.mapping import (
     skill_values,
 )
 from storage.member_erasure import erase_member_rows
+from storage.prepared import (
+    UpsertInsert,
+    delete_of_member,
+    insert_rows,
+    key_parameters,
+    member_exists,
+    replace_row,
+    row_by_key,
+    rows_of_community,
+    rows_of_member,
+)
 from storage.tables import (
     communities,
     members,
@@ -33,8 +44,6 @@ from storage.tables import (
     profiles,
 )
 
-UpsertInsert = postgresql.Insert | sqlite.Insert
-
 
 class SqlContext(Protocol):
     """What the repositories need from their unit of work."""
@@ -42,6 +51,11 @@ class SqlContext(Protocol):
     @property
     def session(self) -> AsyncSession:
         """The unit of work's session."""
+        ...
+
+    @property
+    def dialect_insert(self) -> Callable[[Table], UpsertInsert]:
+        """The dialect's INSERT constructor (a stable module function, usable as a cache key)."""
         ...
 
     def upsert(self, table: Table) -> UpsertInsert:
@@ -56,8 +70,13 @@ class SqlContext(Protocol):
 class SqlCommunityRepository:
     """Communities by platform and external id."""
 
-    def __init__(self, db: SqlContext) -> None:
+    def __init__(
+        self, db: SqlContext, cache: CommunityCache | None = None,
+        seen: Callable[[Community], None] | None = None,
+    ) -> None:
         self._db = db
+        self._cache = cache
+        self._seen = seen
 
     async def get_or_create(self, platform: Platform, external_id: str, name: str) -> Community:
         """Return the community, creating it on first sight (a changed name is refreshed)."""
@@ -66,7 +85,16 @@ class SqlCommunityRepository:
             "external_id": external_id_of(external_id, "community external id"),
         }
         refresh = {"name": storable_text(name, "community name")}
-        return community_from_row(await _get_or_create(self._db, communities, key, refresh))
+        if self._cache is not None:
+            cached = self._cache.get(platform, key["external_id"], refresh["name"])
+            if cached is not None:
+                return cached
+        community = community_from_row(
+            await _get_or_create(self._db, communities, key, refresh)
+        )
+        if self._seen is not None:
+            self._seen(community)
+        return community
 
     async def get(self, community_id: int) -> Community | None:
         """Return the community or None."""
@@ -146,28 +174,34 @@ class SqlProfileRepository:
         found = await self._load(community_id, member_id)
         return found[0] if found else None
 
+    async def timezone_of(self, community_id: int, member_id: int) -> str | None:
+        """The profile's zone name (explicit edit, else parsed), from one narrow query."""
+        query = select(
+            func.coalesce(func.nullif(profiles.c.edit_timezone, ""), profiles.c.timezone)
+        ).where(
+            profiles.c.community_id == community_id, profiles.c.member_id == member_id
+        )
+        zone: str | None = (await self._db.session.execute(query)).scalar()
+        return zone
+
     async def save(self, profile: Profile) -> None:
         """Insert or replace the profile and replace its skill rows, in this unit of work."""
         checked = storable_profile(profile)
         cid, mid = checked.community_id, checked.member_id
-        if await _first(self._db, select(members.c.id).where(*_member(cid, mid))) is None:
+        session, member = self._db.session, {"cid": cid, "mid": mid}
+        if (await session.execute(member_exists(), member)).first() is None:
             raise LookupError(f"there is no member {mid} in community {cid}")
         values = profile_values(checked)
-        upsert = self._db.upsert(profiles).values(values)
         key = ("community_id", "member_id")
-        replaced = {name: upsert.excluded[name] for name in values if name not in key}
-        await self._db.session.execute(
-            upsert.on_conflict_do_update(index_elements=list(key), set_=replaced)
-        )
+        replace = replace_row(self._db.dialect_insert, profiles, key, tuple(values))
+        await session.execute(replace, values)
         for table, rows in (
             (profile_skills, skill_values(checked)),
             (profile_skill_removals, removal_values(checked)),
         ):
-            await self._db.session.execute(
-                delete(table).where(table.c.community_id == cid, table.c.member_id == mid)
-            )
+            await session.execute(delete_of_member(table), member)
             if rows:
-                await self._db.session.execute(insert(table), rows)
+                await session.execute(insert_rows(table), rows)
 
     async def list_for_community(self, community_id: int) -> list[Profile]:
         """All profiles of a community, ordered by member id."""
@@ -181,22 +215,20 @@ class SqlProfileRepository:
     async def _load(self, community_id: int, member_id: int | None = None) -> list[Profile]:
         """The community's profiles (or just one member's), with their skills and removals."""
 
-        def scoped(table: Table) -> list[ColumnElement[bool]]:
-            where = [table.c.community_id == community_id]
-            if member_id is not None:
-                where.append(table.c.member_id == member_id)
-            return where
+        chosen = rows_of_community if member_id is None else rows_of_member
+        values = {"cid": community_id, "mid": member_id}
 
-        ordered = select(profiles).where(*scoped(profiles)).order_by(profiles.c.member_id)
-        rows = await _all(self._db, ordered)
+        async def rows_of(table: Table) -> Sequence[RowMapping]:
+            return (await self._db.session.execute(chosen(table), values)).mappings().all()
+
+        rows = await rows_of(profiles)
         if not rows:
             return []
         skills: defaultdict[int, list[RowMapping]] = defaultdict(list)
-        for skill in await _all(self._db, select(profile_skills).where(*scoped(profile_skills))):
+        for skill in await rows_of(profile_skills):
             skills[skill["member_id"]].append(skill)
         removed: defaultdict[int, list[str]] = defaultdict(list)
-        removals = select(profile_skill_removals).where(*scoped(profile_skill_removals))
-        for removal in await _all(self._db, removals):
+        for removal in await rows_of(profile_skill_removals):
             removed[removal["member_id"]].append(removal["skill_id"])
         return [
             profile_from_rows(row, skills[row["member_id"]], removed[row["member_id"]])
@@ -229,8 +261,9 @@ async def _get_or_create(
     (PostgreSQL waits for it to commit), and the row is then read back. Reads come first, so the
     common case (row exists, nothing changed) writes nothing and takes no row lock.
     """
-    where = [table.c[name] == value for name, value in key.items()]
-    row = await _first(db, select(table).where(*where))
+    by_key = row_by_key(table, tuple(key))
+    parameters = key_parameters(dict(key))
+    row = (await db.session.execute(by_key, parameters)).mappings().first()
     if row is None:
         if before_insert is not None:
             await before_insert()
@@ -242,7 +275,7 @@ async def _get_or_create(
         )
         row = await _first(db, created)
         if row is None:
-            row = await _first(db, select(table).where(*where))
+            row = (await db.session.execute(by_key, parameters)).mappings().first()
         if row is None:
             raise RuntimeError(f"{table.name} {dict(key)} was deleted while being created")
     stale = {name: value for name, value in refresh.items() if row[name] != value}

@@ -17,6 +17,8 @@ from bot.metrics import CommandOutcome, ReminderOutcome
 
 # Handling a command is a few database round trips; the target p99 is 100 ms.
 COMMAND_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# Waiting for a database turn: none at all when idle; seconds mean the database is the bottleneck.
+WAIT_BUCKETS = (0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0)
 # A matching round solves an assignment problem over a whole community.
 MATCH_ROUND_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
 
@@ -51,6 +53,12 @@ class PrometheusMetrics:
             "mentormeet_match_round_duration_seconds", "Time to run one matching round.",
             buckets=MATCH_ROUND_BUCKETS, registry=self.registry,
         )
+        self._database_wait = Histogram(
+            "mentormeet_database_wait_seconds",
+            "Time a unit of work waited for its turn on the database (SQLite: the one writer; "
+            "PostgreSQL: a pool connection).",
+            buckets=WAIT_BUCKETS, registry=self.registry,
+        )
         self._connected = Gauge(
             "mentormeet_adapter_connected", "1 while the platform adapter is connected, else 0.",
             ["platform"], registry=self.registry,
@@ -72,6 +80,10 @@ class PrometheusMetrics:
     def match_round(self, seconds: float) -> None:
         """Observe one matching round's duration."""
         self._match_seconds.observe(max(seconds, 0.0))
+
+    def database_wait(self, seconds: float) -> None:
+        """Observe how long a unit of work waited for its turn on the database."""
+        self._database_wait.observe(max(seconds, 0.0))
 
     def adapter_connected(self, platform: str, connected: bool) -> None:
         """Set the adapter's connection gauge to 1 or 0."""

@@ -14,7 +14,7 @@ from bot.domain.profile import (
     SkillSource,
 )
 from bot.replies import Reply, error
-from bot.services import Services, existing_member, member_of
+from bot.services import Services, known_member, member_of
 from bot.taxonomy import Skill, Taxonomy
 from bot.text import shorten
 from bot.timezones import resolve_timezone, suggest_timezones
@@ -28,9 +28,9 @@ class EditRejected(Exception):
 
 async def show_profile(cmd: ShowProfile, svc: Services) -> Reply:
     """Show the member's own profile card."""
-    async with svc.uow() as uow:
-        community, member = await existing_member(uow, cmd.actor)
-        profile = await uow.profiles.get(community.id, member.id) if member else None
+    async with svc.uow(read_only=True) as uow:
+        community, member = await known_member(uow, cmd.actor)
+        profile = await uow.profiles.get(community.id, member.id) if community and member else None
     if profile is None:
         return error(
             "You have no profile yet. Introduce yourself with /intro, e.g.\n"

@@ -24,9 +24,6 @@ from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -126,6 +123,10 @@ def _sparse(
     edge_cols = np.repeat(rows, copies)
     weights = np.repeat(scores[rows, cols], copies)
     dummy = np.arange(total_slots)
+    # scipy is imported when a round runs: it costs ~40 MB that serving commands never needs
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
     graph = csr_matrix(
         (np.concatenate([weights, np.full(total_slots, _DUMMY)]),
          (np.concatenate([edge_rows, dummy]), np.concatenate([edge_cols, n + dummy]))),
@@ -143,6 +144,8 @@ def _dense(scores: FloatArray, usable: BoolArray, slots: IntArray) -> list[tuple
     rows = np.flatnonzero(usable.any(axis=1))
     columns = np.repeat(np.arange(slots.size), slots)
     value = np.where(usable[np.ix_(rows, columns)], scores[np.ix_(rows, columns)], 0.0)
+    from scipy.optimize import linear_sum_assignment
+
     chosen_rows, chosen_cols = linear_sum_assignment(value, maximize=True)
     return [
         (int(rows[r]), int(columns[c]))

@@ -24,7 +24,7 @@ async def publish(svc: Services, community: Community, meetup_id: int) -> bool:
     otherwise an updated card is posted and becomes the one to edit next time.
     """
     now = svc.clock.now()
-    async with svc.uow() as uow:
+    async with svc.uow(read_only=True) as uow:
         meetup = await uow.meetups.events.get(community.id, meetup_id)
         if meetup is None:
             return False

@@ -26,8 +26,7 @@ def zone_or_utc(name: str | None) -> str:
 
 async def member_zone(uow: UnitOfWork, community_id: int, member_id: int) -> str:
     """The zone a member sees times in: their profile's (explicit edit, else parsed), or UTC."""
-    profile = await uow.profiles.get(community_id, member_id)
-    return zone_or_utc(profile.timezone if profile is not None else None)
+    return zone_or_utc(await uow.profiles.timezone_of(community_id, member_id))
 
 
 def policy_of(svc: Services, community: Community) -> MeetupPolicy:

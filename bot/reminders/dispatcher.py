@@ -99,7 +99,7 @@ class ReminderDispatcher:
                 empty = 0
                 await self._process(batch, report)
                 continue
-            async with self._uow() as uow:
+            async with self._uow(read_only=True) as uow:
                 upcoming = await uow.meetups.deliveries.next_available()
             if upcoming is not None and upcoming <= self._clock.now() and empty < EMPTY_RETRIES:
                 empty += 1

@@ -33,6 +33,10 @@ _CAPACITY = func.coalesce(mm.c.capacity, bindparam("default_capacity"))
 _NOT_PAUSED = or_(mm.c.paused.is_(False), and_(mm.c.paused_until.is_not(None),
                                                mm.c.paused_until <= _NOW))
 _HAS_ROOM = and_(_CAPACITY > 0, mm.c.active_count < _CAPACITY)
+_NAMES = "matching_member_names"  # Session.info key: names read in this transaction
+_NAMES_OF = select(members.c.id, members.c.display_name).where(
+    members.c.community_id == _COMMUNITY, members.c.id.in_(bindparam("ids", expanding=True))
+)
 
 
 def _facts(row: Any, skills: dict[str, float | None], default_capacity: int) -> MentorFacts:
@@ -61,13 +65,7 @@ class SqlMentorDirectory:
         found = snapshot.candidates(query)
         if not found:
             return []
-        ids = [r.candidate.member_id for r in found]
-        names = {
-            row["id"]: row["display_name"]
-            for row in await all_rows(self._db, select(members.c.id, members.c.display_name)
-                                      .where(members.c.community_id == community_id,
-                                             members.c.id.in_(ids)))
-        }
+        names = await self._names(community_id, [r.candidate.member_id for r in found])
         return [
             RankedCandidate(
                 MentorCandidate(r.candidate.member_id, r.candidate.facts,
@@ -76,6 +74,16 @@ class SqlMentorDirectory:
             )
             for r in found
         ]
+
+    async def _names(self, community_id: int, ids: list[int]) -> dict[int, str]:
+        """Display names, each read once per transaction (a ranking asks again per stage)."""
+        known: dict[tuple[int, int], str] = self._db.session.info.setdefault(_NAMES, {})
+        missing = [i for i in ids if (community_id, i) not in known]
+        if missing:
+            values = {"community": community_id, "ids": missing}
+            for member_id, name in await self._db.session.execute(_NAMES_OF, values):
+                known[(community_id, member_id)] = name
+        return {i: known[(community_id, i)] for i in ids if (community_id, i) in known}
 
     async def available(
         self, community_id: int, *, now: datetime, default_capacity: int

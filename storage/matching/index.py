@@ -23,6 +23,7 @@ from bot.matching.facts import fallback_years, teachable_skills
 from bot.matching.scoring import depth_ceiling
 from storage.mapping import profile_from_rows
 from storage.matching.rows import all_rows
+from storage.prepared import replace_row
 from storage.repositories import SqlContext
 from storage.tables import profile_skill_removals, profile_skills, profiles
 from storage.tables_matching import (
@@ -41,6 +42,9 @@ _CHUNK = 500
 _EPOCH = literal(datetime(1970, 1, 1, tzinfo=UTC), UTCDateTime())
 # engine -> community -> when this process last moved the community's rescan point
 _ADVANCED: WeakKeyDictionary[object, dict[int, datetime]] = WeakKeyDictionary()
+# PostgreSQL advisory lock space (with the community id) held by the transaction syncing the index
+PG_SYNC_LOCK = 0x6D6D6978
+
 _SNAPSHOT = ("offering", "capacity", "timezone", "fallback_years", "profile_updated_at")
 # mentor columns copied onto each of their skill rows (see storage.tables_matching)
 _COPIED_SNAPSHOT = ("timezone", "fallback_years", "capacity")
@@ -65,10 +69,22 @@ class MentorIndex:
         self._fresh: set[int] = set()
 
     async def ensure_fresh(self, community_id: int) -> None:
-        """Sync the community's index unless this unit of work already did."""
+        """Sync the community's index unless this unit of work already did, or (PostgreSQL)
+        another transaction is syncing it right now: its commit brings the index up to date,
+        and waiting on its locks would queue every /match behind it."""
         if community_id not in self._fresh:
-            await self.sync(community_id)
+            if await self._may_sync(community_id):
+                await self.sync(community_id)
             self._fresh.add(community_id)
+
+    async def _may_sync(self, community_id: int) -> bool:
+        session = self._db.session
+        if session.bind is None or session.bind.dialect.name != "postgresql":
+            return True  # SQLite runs one unit of work at a time
+        claimed = await session.execute(
+            select(func.pg_try_advisory_xact_lock(PG_SYNC_LOCK, community_id))
+        )
+        return bool(claimed.scalar())
 
     async def sync(self, community_id: int, *, full: bool = False) -> list[int]:
         """Re-read every profile whose index entry is stale; returns their member ids."""
@@ -124,14 +140,9 @@ class MentorIndex:
                          "depth_part": depth_ceiling(years, row["fallback_years"])} | copied
                         for skill, years in teach.items()
                     ]
-            upsert = self._db.upsert(matching_mentors)
-            await self._db.session.execute(
-                upsert.on_conflict_do_update(
-                    index_elements=["community_id", "member_id"],
-                    set_={name: upsert.excluded[name] for name in _SNAPSHOT},
-                ),
-                rows,
-            )
+            replace = replace_row(self._db.dialect_insert, matching_mentors,
+                                  ("community_id", "member_id"), tuple(_SNAPSHOT))
+            await self._db.session.execute(replace, rows)
             await self._db.session.execute(
                 delete(matching_mentor_skills).where(
                     matching_mentor_skills.c.community_id == community_id,
@@ -229,6 +240,7 @@ async def copy_state_to_skills(db: SqlContext, community_id: int, member_id: int
 
 
 DIRTY = "matching_index_changed"  # Session.info key: communities this transaction changed
+CHANGES = "matching_index_changes"  # Session.info key: index changes made in this transaction
 
 
 async def bump_version(
@@ -256,6 +268,7 @@ async def bump_version(
             .values(index_version=version)
         )
     db.session.info.setdefault(DIRTY, set()).add(community_id)
+    db.session.info[CHANGES] = db.session.info.get(CHANGES, 0) + 1
     return version
 
 

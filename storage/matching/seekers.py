@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import Executable, Table, delete, select
 
 from bot.matching.domain import Seeker, Wish
 from storage.matching.rows import all_rows, changed
+from storage.prepared import UpsertInsert
 from storage.repositories import SqlContext
 from storage.tables_matching import matching_seekers as seekers
 from storage.tables_matching import matching_wishes as wishes
+
+
+@cache
+def _seek(make: Callable[[Table], UpsertInsert]) -> Executable:
+    insert = make(seekers)
+    return insert.on_conflict_do_update(
+        index_elements=["community_id", "member_id"],
+        set_={"topic": insert.excluded.topic},
+        where=seekers.c.topic.is_distinct_from(insert.excluded.topic),
+    )
 
 
 class SqlSeekerRepository:
@@ -24,14 +37,9 @@ class SqlSeekerRepository:
     ):
         """Record that the member is looking (keeps the first ``since``; a repeat with the same
         topic changes nothing, so it writes nothing)."""
-        insert = self._db.upsert(seekers).values(
-            community_id=community_id, member_id=member_id, topic=topic, since=now
-        )
-        await self._db.session.execute(insert.on_conflict_do_update(
-            index_elements=["community_id", "member_id"],
-            set_={"topic": insert.excluded.topic},
-            where=seekers.c.topic.is_distinct_from(insert.excluded.topic),
-        ))
+        values = {"community_id": community_id, "member_id": member_id, "topic": topic,
+                  "since": now}
+        await self._db.session.execute(_seek(self._db.dialect_insert), values)
 
     async def stop(self, community_id: int, member_id: int) -> bool:
         """The member is no longer looking; their wishes go too."""

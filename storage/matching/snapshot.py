@@ -33,7 +33,7 @@ from bot.matching.scoring import (
     SPARE_POINTS,
     tenths,
 )
-from storage.matching.index import DIRTY, changed_since, index_state
+from storage.matching.index import CHANGES, DIRTY, changed_since, index_state
 from storage.repositories import SqlContext
 from storage.tables_matching import matching_mentor_skills as ms
 
@@ -216,6 +216,9 @@ class Snapshot:
         return RankedCandidate(MentorCandidate(int(self.members[i]), facts), bound)
 
 
+_TRANSACTION = "matching_snapshots"  # Session.info key: snapshots read in this transaction
+
+
 class SnapshotCache:
     """Snapshots per engine and community, checked against the index version on every use."""
 
@@ -228,7 +231,23 @@ class SnapshotCache:
         A kept snapshot at an older version is patched with the rows of the mentors changed
         since (usually a handful); a deleted mentor row forces a full reload.
         """
+        # Within one transaction a snapshot stays valid until this transaction changes the
+        # index (every change counts in CHANGES); a ranking reads one consistent view.
+        changes = db.session.info.get(CHANGES, 0)
+        in_this_transaction: dict[int, tuple[int, Snapshot]] = db.session.info.setdefault(
+            _TRANSACTION, {}
+        )
+        memo = in_this_transaction.get(community_id)
+        if memo is not None and memo[0] == changes:
+            return memo[1]
         version, reset = await index_state(db, community_id)
+        snapshot = await self._load(db, community_id, version, reset)
+        in_this_transaction[community_id] = (changes, snapshot)
+        return snapshot
+
+    async def _load(self, db: SqlContext, community_id: int, version: int, reset: int) -> (
+        Snapshot
+    ):
         bind = db.session.bind
         engine: object = getattr(bind, "sync_engine", bind)
         kept = self._kept.setdefault(engine, {}) if engine is not None else {}

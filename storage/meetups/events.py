@@ -11,6 +11,7 @@ from sqlalchemy.engine import RowMapping
 from bot.meetups.domain import Meetup, MeetupStatus
 from bot.meetups.rules import storable_meetup
 from storage.meetups.mapping import exception_values, meetup_from_rows, meetup_values
+from storage.meetups.statements import exceptions_of, meetup_by_id
 from storage.repositories import SqlContext
 from storage.tables import communities, members
 from storage.tables_meetups import deliveries, meetup_exceptions, meetups, rsvps
@@ -38,11 +39,8 @@ class SqlMeetupRepository:
         self, community_id: int, meetup_id: int, *, for_update: bool = False
     ) -> Meetup | None:
         """The meetup of that community, or None; ``for_update`` row-locks it (PostgreSQL)."""
-        query = select(meetups).where(meetups.c.community_id == community_id,
-                                      meetups.c.id == meetup_id)
-        if for_update:
-            query = query.with_for_update()
-        row = (await self._db.session.execute(query)).mappings().first()
+        values = {"cid": community_id, "meetup": meetup_id}
+        row = (await self._db.session.execute(meetup_by_id(for_update), values)).mappings().first()
         if row is None:
             return None
         return (await self._with_exceptions([row]))[0]
@@ -106,12 +104,9 @@ class SqlMeetupRepository:
     async def _with_exceptions(self, rows: Sequence[RowMapping]) -> list[Meetup]:
         if not rows:
             return []
-        query = select(meetup_exceptions).where(
-            meetup_exceptions.c.community_id == rows[0]["community_id"],
-            meetup_exceptions.c.meetup_id.in_([r["id"] for r in rows]),
-        )
+        values = {"cid": rows[0]["community_id"], "ids": [r["id"] for r in rows]}
         by_meetup: defaultdict[int, list[RowMapping]] = defaultdict(list)
-        for exception in (await self._db.session.execute(query)).mappings():
+        for exception in (await self._db.session.execute(exceptions_of(), values)).mappings():
             by_meetup[exception["meetup_id"]].append(exception)
         return [meetup_from_rows(row, by_meetup[row["id"]]) for row in rows]
 

@@ -9,9 +9,11 @@ from sqlalchemy import and_, func, select
 from bot.meetups.domain import Contact, Rsvp, RsvpCounts, RsvpStatus
 from bot.meetups.rules import storable_rsvp
 from storage.meetups.mapping import rsvp_from_row
+from storage.meetups.statements import answer_counts, answers_to, meetup_exists
+from storage.prepared import member_exists, replace_row
 from storage.repositories import SqlContext
 from storage.tables import members, profiles
-from storage.tables_meetups import meetups, rsvps
+from storage.tables_meetups import rsvps
 
 
 class SqlRsvpRepository:
@@ -34,17 +36,11 @@ class SqlRsvpRepository:
         """Insert or replace a member's answer (meetup and member must exist)."""
         checked = storable_rsvp(rsvp)
         session = self._db.session
-        meetup = await session.execute(
-            select(meetups.c.id).where(meetups.c.community_id == checked.community_id,
-                                       meetups.c.id == checked.meetup_id)
-        )
-        if meetup.first() is None:
+        meetup = {"cid": checked.community_id, "meetup": checked.meetup_id}
+        if (await session.execute(meetup_exists(), meetup)).first() is None:
             raise LookupError(f"there is no meetup {checked.meetup_id} in that community")
-        member = await session.execute(
-            select(members.c.id).where(members.c.community_id == checked.community_id,
-                                       members.c.id == checked.member_id)
-        )
-        if member.first() is None:
+        member = {"cid": checked.community_id, "mid": checked.member_id}
+        if (await session.execute(member_exists(), member)).first() is None:
             raise LookupError(f"there is no member {checked.member_id} in that community")
         values = {
             "meetup_id": checked.meetup_id,
@@ -53,23 +49,15 @@ class SqlRsvpRepository:
             "status": RsvpStatus(checked.status).value,
             "responded_at": checked.responded_at,
         }
-        upsert = self._db.upsert(rsvps).values(values)
-        await session.execute(
-            upsert.on_conflict_do_update(
-                index_elements=["meetup_id", "attendee_id"],
-                set_={"status": upsert.excluded.status,
-                      "responded_at": upsert.excluded.responded_at},
-            )
-        )
+        replace = replace_row(self._db.dialect_insert, rsvps, ("meetup_id", "attendee_id"),
+                              ("status", "responded_at"))
+        await session.execute(replace, values)
 
     async def for_meetup(self, community_id: int, meetup_id: int) -> list[Rsvp]:
         """All answers for a meetup, by response time then member id."""
-        query = (
-            select(rsvps)
-            .where(rsvps.c.community_id == community_id, rsvps.c.meetup_id == meetup_id)
-            .order_by(rsvps.c.responded_at, rsvps.c.attendee_id)
-        )
-        return [rsvp_from_row(r) for r in (await self._db.session.execute(query)).mappings()]
+        values = {"cid": community_id, "meetup": meetup_id}
+        found = await self._db.session.execute(answers_to(), values)
+        return [rsvp_from_row(r) for r in found.mappings()]
 
     async def counts(
         self, community_id: int, meetup_ids: Collection[int]
@@ -77,13 +65,9 @@ class SqlRsvpRepository:
         """Answer counts per meetup (meetups without answers are left out)."""
         if not meetup_ids:
             return {}
-        query = (
-            select(rsvps.c.meetup_id, rsvps.c.status, func.count())
-            .where(rsvps.c.community_id == community_id, rsvps.c.meetup_id.in_(list(meetup_ids)))
-            .group_by(rsvps.c.meetup_id, rsvps.c.status)
-        )
+        values = {"cid": community_id, "ids": list(meetup_ids)}
         tally: dict[int, dict[str, int]] = {}
-        for meetup_id, status, count in await self._db.session.execute(query):
+        for meetup_id, status, count in await self._db.session.execute(answer_counts(), values):
             tally.setdefault(meetup_id, {})[status] = count
         return {
             meetup_id: RsvpCounts(

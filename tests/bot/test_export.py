@@ -130,8 +130,8 @@ class _Exports:
 def _replacing(uow: UnitOfWorkFactory, **repositories: object) -> UnitOfWorkFactory:
     """Units of work of ``uow`` whose named repositories are replaced."""
 
-    def make() -> Any:
-        work = uow()
+    def make(*, read_only: bool = False) -> Any:
+        work = uow(read_only=read_only)
         for name, repository in repositories.items():
             setattr(work, name, repository)
         return work

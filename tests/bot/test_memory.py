@@ -96,3 +96,14 @@ def test_storage_checks() -> None:
     assert storable_text("emoji 🦀 ok", "y") == "emoji 🦀 ok"
     with pytest.raises(ValueError, match="y contains a NUL"):
         storable_text("a\x00", "y")
+
+
+async def test_a_read_only_unit_of_work_reads_but_cannot_write() -> None:
+    uow_factory = make_memory_uow_factory(FakeClock(datetime(2026, 1, 1, tzinfo=UTC)))
+    async with uow_factory() as uow:
+        await uow.communities.get_or_create(Platform.SLACK, "T1", "Team")
+        await uow.commit()
+    async with uow_factory(read_only=True) as reader:
+        assert await reader.communities.find(Platform.SLACK, "T1") is not None
+        with pytest.raises(RuntimeError, match="read-only"):
+            await reader.communities.get_or_create(Platform.SLACK, "T2", "Other")

@@ -53,6 +53,7 @@ def test_implementations_accept_every_report(metrics: Metrics) -> None:
     metrics.due_queue_depth("reminders", 3)
     metrics.match_round(1.5)
     metrics.adapter_connected("discord", False)
+    metrics.database_wait(0.002)
 
 
 def test_recording_metrics_keeps_counts_and_latest_values() -> None:

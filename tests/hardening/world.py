@@ -77,7 +77,8 @@ def make_world(services: Services | None = None) -> tuple[World, FakeClock]:
     store = InMemoryStore()
     messenger = RecordingMessenger()
     built = services or Services(
-        uow=lambda: InMemoryUnitOfWork(store, clock), taxonomy=TAXONOMY, parser=PARSER,
+        uow=lambda *, read_only=False: InMemoryUnitOfWork(store, clock, read_only=read_only),
+        taxonomy=TAXONOMY, parser=PARSER,
         clock=clock, messenger=messenger,
     )
     return World(store, built, Dispatcher(built), messenger), clock

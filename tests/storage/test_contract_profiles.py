@@ -187,3 +187,20 @@ async def test_changing_a_returned_profile_does_not_change_the_stored_one(
         assert loaded is not None
         loaded.parsed.evidence["seniority"] = "tampered"
         assert await uow.profiles.get(ann.community_id, ann.id) == rich_profile(ann)
+
+
+async def test_timezone_of_prefers_the_edit_then_the_parsed_zone(backend: Backend) -> None:
+    _, (ann, bob, cy) = await seed_members(backend, "ann", "bob", "cy")
+    rich = rich_profile(ann)
+    parsed_only = replace(rich_profile(bob), edits=ProfileEdits())
+    async with backend.uow() as uow:
+        await uow.profiles.save(rich)
+        await uow.profiles.save(parsed_only)
+        await uow.commit()
+    async with backend.uow() as uow:
+        assert await uow.profiles.timezone_of(ann.community_id, ann.id) == "America/Sao_Paulo"
+        assert await uow.profiles.timezone_of(bob.community_id, bob.id) == "Europe/Berlin"
+        assert await uow.profiles.timezone_of(cy.community_id, cy.id) is None
+        assert await uow.profiles.timezone_of(cy.community_id + 999, ann.id) is None
+    assert rich.timezone == "America/Sao_Paulo"
+    assert parsed_only.timezone == "Europe/Berlin"

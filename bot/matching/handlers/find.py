@@ -10,7 +10,7 @@ from bot.matching.handlers.common import TopicError, maker_of, resolve_topics
 from bot.matching.ranking import excluded_from, rank_mentors
 from bot.matching.views import answer_buttons, when
 from bot.replies import Button, ButtonStyle, Card, Field, Reply, error
-from bot.services import Services, existing_member, member_of
+from bot.services import Services, existing_member, known_member, member_of
 
 _NO_GOALS = (
     "Tell me what you'd like to learn first: /profile edit learn Rust, or ask for one topic "
@@ -63,9 +63,9 @@ async def find_mentors(cmd: FindMentors, svc: Services) -> Reply:
 
 async def show_matching(cmd: ShowMatching, svc: Services) -> Reply:
     """My open requests (both ways), my mentorships, and whether I'm looking."""
-    async with svc.uow() as uow:
-        community, member = await existing_member(uow, cmd.actor)
-        if member is None:
+    async with svc.uow(read_only=True) as uow:
+        community, member = await known_member(uow, cmd.actor)
+        if community is None or member is None:
             return Reply(text="Nothing yet. Find a mentor with /match.")
         cid = community.id
         asked = await uow.matching.requests.for_mentee(cid, member.id, (RequestStatus.OPEN,))

@@ -16,16 +16,19 @@ from bot.meetups.views import (
 )
 from bot.meetups.waitlist import waitlist_position
 from bot.replies import Attachment, Button, Card, Field, Reply
-from bot.services import Services, existing_member
+from bot.services import Services, known_member
 
 LIST_LIMIT = 20
+_NONE_YET = "No upcoming meetups yet. Organizers create one with /meetup create."
 
 
 async def list_meetups(cmd: ListMeetups, svc: Services) -> Reply:
     """Upcoming meetups (and the member's own unconfirmed previews), soonest first."""
     now = svc.clock.now()
-    async with svc.uow() as uow:
-        community, member = await existing_member(uow, cmd.actor)
+    async with svc.uow(read_only=True) as uow:
+        community, member = await known_member(uow, cmd.actor)
+        if community is None:
+            return Reply(text=_NONE_YET)
         member_id = member.id if member is not None else None
         zone = await member_zone(uow, community.id, member_id) if member_id else "UTC"
         found = await uow.meetups.events.find(
@@ -43,7 +46,7 @@ async def list_meetups(cmd: ListMeetups, svc: Services) -> Reply:
                 if rsvp is not None:
                     answers[meetup.id] = ANSWER_WORDS[rsvp.status]
     if not upcoming:
-        return Reply(text="No upcoming meetups yet. Organizers create one with /meetup create.")
+        return Reply(text=_NONE_YET)
     fields = []
     for meetup, session in upcoming:
         parts = [when_text(session.starts_at, zone)]
@@ -63,8 +66,10 @@ async def list_meetups(cmd: ListMeetups, svc: Services) -> Reply:
 async def show_meetup(cmd: ShowMeetup, svc: Services) -> Reply:
     """One meetup's card in the member's zone, with their answer and RSVP buttons."""
     now = svc.clock.now()
-    async with svc.uow() as uow:
-        community, member = await existing_member(uow, cmd.actor)
+    async with svc.uow(read_only=True) as uow:
+        community, member = await known_member(uow, cmd.actor)
+        if community is None:
+            return not_found(cmd.meetup_id)
         member_id = member.id if member is not None else None
         meetup = await visible_meetup(uow, community, cmd.meetup_id, member_id)
         if meetup is None:
@@ -87,8 +92,10 @@ async def show_meetup(cmd: ShowMeetup, svc: Services) -> Reply:
 async def meetup_calendar(cmd: MeetupCalendar, svc: Services) -> Reply:
     """The meetup (with every session of a series) as an .ics attachment."""
     now = svc.clock.now()
-    async with svc.uow() as uow:
-        community, member = await existing_member(uow, cmd.actor)
+    async with svc.uow(read_only=True) as uow:
+        community, member = await known_member(uow, cmd.actor)
+        if community is None:
+            return not_found(cmd.meetup_id)
         member_id = member.id if member is not None else None
         meetup = await visible_meetup(uow, community, cmd.meetup_id, member_id)
     if meetup is None or meetup.status is MeetupStatus.DRAFT:

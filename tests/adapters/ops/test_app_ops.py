@@ -62,6 +62,9 @@ async def test_enabled_ops_serves_health_and_metrics_for_the_running_app(tmp_pat
         assert status == 200
         assert 'mentormeet_commands_total{command="submit_intro",outcome="ok"} 1.0' in exposition
         assert 'mentormeet_adapter_connected{platform="discord"} 1.0' in exposition
+        waits = next(line for line in exposition.splitlines()
+                     if line.startswith("mentormeet_database_wait_seconds_count"))
+        assert float(waits.split()[-1]) >= 1  # the intro's unit of work took a turn
     finally:
         await app.aclose()
     with pytest.raises(aiohttp.ClientConnectionError):

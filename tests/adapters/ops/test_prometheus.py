@@ -72,3 +72,15 @@ def test_registries_are_independent_and_carry_process_metrics() -> None:
     )
     assert not any(name == "mentormeet_commands_total" for name, _ in samples(second))
     assert any(name == "process_resident_memory_bytes" for name, _ in samples(second))
+
+
+def test_database_waits_are_a_histogram() -> None:
+    metrics = PrometheusMetrics()
+    for seconds in (0.0, 0.003, 0.3, -1.0):
+        metrics.database_wait(seconds)
+    found = samples(metrics)
+    assert found[("mentormeet_database_wait_seconds_count", ())] == 4
+    assert found[("mentormeet_database_wait_seconds_bucket", (("le", "0.0005"),))] == 2
+    assert found[("mentormeet_database_wait_seconds_bucket", (("le", "0.005"),))] == 3
+    assert found[("mentormeet_database_wait_seconds_bucket", (("le", "0.25"),))] == 3
+    assert found[("mentormeet_database_wait_seconds_bucket", (("le", "0.5"),))] == 4

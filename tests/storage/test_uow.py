@@ -1,0 +1,231 @@
+"""The SQL unit of work: SQLite writers take turns in arrival order; communities are cached."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import FakeClock
+from bot.domain.community import Platform
+from bot.ports import UnitOfWorkFactory
+from storage.uow import DatabaseBusyError, make_uow_factory
+from tests.storage.contract import START
+from tests.support.databases import POSTGRES_URL_ENV, migrated_engine, postgres_url
+
+
+async def _turns(
+    uow_factory: UnitOfWorkFactory, count: int, *, hold: float = 0.002
+) -> tuple[list[int], int]:
+    """Start ``count`` writing units at once; returns the order they ran in and max overlap."""
+    order: list[int] = []
+    running = peak = 0
+
+    async def write(n: int) -> None:
+        nonlocal running, peak
+        async with uow_factory() as uow:
+            running += 1
+            peak = max(peak, running)
+            order.append(n)
+            community = await uow.communities.get_or_create(Platform.DISCORD, "g", "G")
+            await uow.members.get_or_create(community.id, f"m{n}", f"M{n}")
+            await asyncio.sleep(hold)  # hold the transaction across a real suspension
+            running -= 1
+            await uow.commit()
+
+    await asyncio.gather(*(write(n) for n in range(count)))
+    return order, peak
+
+
+async def test_sqlite_units_of_work_take_turns_in_arrival_order(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        order, peak = await _turns(make_uow_factory(engine, FakeClock(START)), 12)
+    assert peak == 1
+    assert order == list(range(12))
+
+
+async def test_a_failed_unit_of_work_hands_the_turn_on(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        with pytest.raises(LookupError):
+            async with factory() as uow:
+                await uow.members.get_or_create(404, "ghost", "Ghost")
+        async with asyncio.timeout(5):
+            order, peak = await _turns(factory, 3)
+    assert (order, peak) == ([0, 1, 2], 1)
+
+
+async def test_a_unit_of_work_cancelled_while_waiting_leaves_the_queue(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        holder = factory()
+        await holder.__aenter__()
+        waiting = asyncio.create_task(factory().__aenter__())
+        await asyncio.sleep(0.01)
+        assert not waiting.done()
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+        await holder.__aexit__(None, None, None)
+        async with asyncio.timeout(5):
+            order, _ = await _turns(factory, 2)
+    assert order == [0, 1]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(postgres_url() is None, reason=f"{POSTGRES_URL_ENV} is not set")
+async def test_postgres_units_of_work_are_admitted_as_connections_allow_in_order() -> None:
+    async with migrated_engine("postgres") as engine:
+        factory = make_uow_factory(engine, FakeClock(START), connections=3)
+        order, peak = await _turns(factory, 12, hold=0.01)
+    assert peak == 3
+    assert order == list(range(12))
+
+
+def _community_selects(engine: AsyncEngine) -> list[str]:
+    seen: list[str] = []
+
+    def record(*args: object) -> None:
+        statement = str(args[2])
+        if statement.startswith("SELECT") and "communities.platform = " in statement:
+            seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    return seen
+
+
+async def test_a_committed_community_is_not_looked_up_again(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        async with factory() as uow:
+            first = await uow.communities.get_or_create(Platform.SLACK, "T1", "Team")
+            await uow.commit()
+        selects = _community_selects(engine)
+        async with factory() as uow:
+            again = await uow.communities.get_or_create(Platform.SLACK, "T1", "Team")
+            await uow.members.get_or_create(again.id, "U1", "Ann")
+            await uow.commit()
+    assert again == first
+    assert selects == []
+
+
+async def test_a_rolled_back_community_is_not_remembered(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        async with factory() as uow:
+            await uow.communities.get_or_create(Platform.SLACK, "gone", "Gone")
+            await uow.communities.get_or_create(Platform.SLACK, "gone", "Gone")  # read back
+        async with factory() as uow:
+            other = await uow.communities.get_or_create(Platform.SLACK, "other", "Other")
+            await uow.commit()
+        async with factory() as uow:
+            gone = await uow.communities.get_or_create(Platform.SLACK, "gone", "Gone")
+            await uow.commit()
+        async with factory() as uow:
+            assert await uow.communities.find(Platform.SLACK, "gone") == gone
+    assert gone.id != other.id
+
+
+async def test_a_renamed_community_is_refreshed_in_the_database(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        for name in ("Old name", "New name"):
+            async with factory() as uow:
+                await uow.communities.get_or_create(Platform.DISCORD, "guild", name)
+                await uow.commit()
+        async with make_uow_factory(engine, FakeClock(START))() as uow:
+            stored = await uow.communities.find(Platform.DISCORD, "guild")
+    assert stored is not None
+    assert stored.name == "New name"
+
+
+async def test_a_unit_of_work_kept_waiting_too_long_fails_clearly(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START), wait=0.05)
+        async def another_member() -> None:
+            async with factory():
+                pass
+
+        async with factory():
+            with pytest.raises(DatabaseBusyError, match=r"over 0\.05 s"):
+                await asyncio.create_task(another_member())
+        order, _ = await _turns(factory, 2)
+    assert order == [0, 1]
+
+
+async def test_a_sqlite_reader_does_not_wait_for_the_writer_and_sees_the_last_commit(
+    tmp_path: Path,
+) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START), wait=0.5)
+        async with factory() as uow:
+            await uow.communities.get_or_create(Platform.SLACK, "T1", "Committed")
+            await uow.commit()
+        async with factory() as writer:
+            await writer.communities.get_or_create(Platform.SLACK, "T2", "Uncommitted")
+            async with asyncio.timeout(2), factory(read_only=True) as reader:
+                seen = [await reader.communities.find(Platform.SLACK, t) for t in ("T1", "T2")]
+            await writer.commit()
+    assert seen[0] is not None
+    assert seen[1] is None
+
+
+async def test_a_read_only_unit_of_work_cannot_write_and_leaves_no_trace(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        with pytest.raises(OperationalError, match="readonly"):
+            async with factory(read_only=True) as reader:
+                await reader.communities.get_or_create(Platform.SLACK, "T1", "Team")
+        for name in ("T1", "T2"):  # the pooled connection writes again afterwards
+            async with factory() as uow:
+                await uow.communities.get_or_create(Platform.SLACK, name, "Team")
+                await uow.commit()
+        async with factory(read_only=True) as reader:
+            found = await reader.communities.find(Platform.SLACK, "T2")
+    assert found is not None
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(postgres_url() is None, reason=f"{POSTGRES_URL_ENV} is not set")
+async def test_a_postgres_read_only_unit_of_work_cannot_write() -> None:
+    async with migrated_engine("postgres") as engine:
+        factory = make_uow_factory(engine, FakeClock(START), connections=1)
+        with pytest.raises(DBAPIError, match="read-only transaction"):
+            async with factory(read_only=True) as reader:
+                await reader.communities.get_or_create(Platform.SLACK, "T1", "Team")
+        async with factory() as uow:
+            await uow.communities.get_or_create(Platform.SLACK, "T1", "Team")
+            await uow.commit()
+        async with factory(read_only=True) as reader:
+            assert await reader.communities.find(Platform.SLACK, "T1") is not None
+
+
+async def test_a_nested_writing_unit_of_work_on_sqlite_fails_at_once(tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START), wait=5)
+        async with asyncio.timeout(2), factory() as outer:
+            await outer.communities.get_or_create(Platform.SLACK, "T1", "Team")
+            with pytest.raises(RuntimeError, match="would wait for itself"):
+                async with factory():
+                    pass
+            async with factory(read_only=True) as reader:  # reading beside it is fine
+                assert await reader.communities.find(Platform.SLACK, "T1") is None
+            await outer.commit()
+        order, _ = await _turns(factory, 2)
+    assert order == [0, 1]
+
+
+async def test_every_turn_reports_how_long_it_waited(tmp_path: Path) -> None:
+    waits: list[float] = []
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START), on_wait=waits.append)
+        await _turns(factory, 3, hold=0.02)
+        async with factory(read_only=True):  # readers take no turn, so report no wait
+            pass
+    assert len(waits) == 3
+    assert min(waits) < 0.01
+    assert max(waits) >= 0.03  # the third waited for two holds of 20 ms
