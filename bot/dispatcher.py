@@ -16,6 +16,7 @@ from bot.commands import (
     ShowProfile,
     SubmitIntro,
 )
+from bot.errors import CommitOutcomeUnknown
 from bot.handlers.forget import forget
 from bot.handlers.help import show_help
 from bot.handlers.intro import confirm_intro, submit_intro
@@ -45,6 +46,11 @@ HANDLERS: dict[type[Command], Handler] = {
 
 TRY_AGAIN = (
     "Something went wrong on my side and nothing was changed. Please try again in a moment."
+)
+UNSURE = (
+    "I lost my connection to the database just as I was saving that, so I can't tell whether it "
+    "went through. Please check (with /profile, /match status or /meetup list) before trying "
+    "again."
 )
 
 
@@ -82,6 +88,10 @@ class Dispatcher:
             return error("That command is not available here."), CommandOutcome.USER_ERROR
         try:
             reply = await handler(command, self.services)
+        except CommitOutcomeUnknown:
+            log.exception("command %s lost its database connection while committing",
+                          type(command).__name__)
+            return error(UNSURE), CommandOutcome.FAILURE
         except Exception:
             log.exception("command %s failed", type(command).__name__)
             return error(TRY_AGAIN), CommandOutcome.FAILURE

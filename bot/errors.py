@@ -24,3 +24,7 @@ class DatabaseUnavailable(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class CommitOutcomeUnknown(Exception):
+    """The database connection was lost while committing: the work may or may not be saved."""

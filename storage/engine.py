@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, PoolResetState
 
 from bot.settings.database_url import SQLITE_SCHEME, normalise_database_url, sqlite_file
 from bot.settings.sections import DatabaseSettings
@@ -76,6 +76,7 @@ def create_engine(
     engine = create_async_engine(normalised, echo=echo, connect_args=args)
     event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
     event.listen(engine.sync_engine, "begin", _begin_immediate)
+    event.listen(engine.sync_engine.pool, "reset", _end_a_transaction_left_open)
     return engine
 
 
@@ -112,6 +113,16 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: ConnectionPoolE
         cursor.execute("PRAGMA journal_mode=WAL")
     finally:
         cursor.close()
+
+
+def _end_a_transaction_left_open(
+    dbapi_connection: Any, _record: ConnectionPoolEntry, reset_state: PoolResetState
+) -> None:
+    # SQLite keeps the transaction open when its COMMIT fails (disk full, I/O error, a deferred
+    # foreign key), but SQLAlchemy counts a failed commit as the end of it and skips the rollback
+    # on return, which would pool a connection whose every later BEGIN fails.
+    if reset_state.transaction_was_reset and dbapi_connection.driver_connection.in_transaction:
+        dbapi_connection.rollback()
 
 
 def _begin_immediate(connection: Connection) -> None:

@@ -12,10 +12,12 @@ from typing import Self
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock, SystemClock
 from bot.domain.community import Community
+from bot.errors import CommitOutcomeUnknown
 from bot.matching.ports import MatchingStore
 from bot.meetups.ports import MeetupStorage
 from bot.ports import (
@@ -169,8 +171,13 @@ class SqlUnitOfWork:
                 self._turns.give_back()
 
     async def commit(self) -> None:
-        """Make the work durable."""
-        await self.session.commit()
+        """Make the work durable; a connection lost meanwhile raises CommitOutcomeUnknown."""
+        try:
+            await self.session.commit()
+        except DBAPIError as exc:
+            if exc.connection_invalidated:  # the server may have committed before it went away
+                raise CommitOutcomeUnknown(str(exc.orig)) from exc
+            raise
         if self._known is not None and self._seen:
             self._known.publish(self._seen)
         self._seen.clear()

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy.exc import DBAPIError
 
+from bot.errors import CommitOutcomeUnknown
 from bot.outbox import Outgoing, RecordingMessenger, SendResult
 from bot.reminders.config import DispatchConfig
 from bot.reminders.domain import Delivery, Outcome
@@ -118,9 +119,10 @@ async def test_a_kill_inside_a_claim_leases_nothing_and_the_next_run_sends_once(
         return batch
 
     monkeypatch.setattr(SqlDeliveryRepository, "claim", second_claim_dies)
-    with pytest.raises(DBAPIError) as failure:
+    with pytest.raises(CommitOutcomeUnknown) as unsure:  # killed before the claim's COMMIT
         await bot.reminders(_small_batches(bot)).run()  # the first batch, then the claim dies
-    assert failure.value.connection_invalidated
+    assert isinstance(unsure.value.__cause__, DBAPIError)
+    assert unsure.value.__cause__.connection_invalidated
     assert _received(bot).total() == 2
     assert await bot.delivery_statuses() == Counter({"sent": 2, "pending": len(GOING) - 2})
     bot.clock.advance(timedelta(seconds=1))  # no lease to wait for: the claim was rolled back
@@ -144,10 +146,11 @@ async def test_a_kill_inside_the_outcome_transaction_resends_with_the_same_key(
         return recorded
 
     monkeypatch.setattr(SqlDeliveryRepository, "finish", finish_then_die)
-    with pytest.raises(DBAPIError) as failure:
+    with pytest.raises(CommitOutcomeUnknown) as unsure:
         await bot.reminders().run()  # sent, but the outcome could not be recorded
     assert switch.fired == 1
-    assert failure.value.connection_invalidated
+    assert isinstance(unsure.value.__cause__, DBAPIError)
+    assert unsure.value.__cause__.connection_invalidated
     assert _received(bot) == Counter({"ana": 1, "ben": 1})
     assert await bot.delivery_statuses() == Counter({"leased": 2})  # not marked sent
     bot.clock.advance(bot.services.reminders.lease + timedelta(seconds=1))
@@ -189,14 +192,16 @@ async def test_kills_at_random_moments_lose_nothing_and_resend_only_with_the_sam
                      max_attempts=kills + 1)
 
     killer = asyncio.create_task(kill_now_and_then(bot.admin, times=kills, pause=0.015))
-    failed_runs: list[DBAPIError] = []
+    failed_runs: list[DBAPIError] = []  # a lost commit's DBAPIError is the cause it carries
     deadline = time.monotonic() + KILL_WAIT * 6
     try:
         while time.monotonic() < deadline:
             try:
                 report = await bot.reminders(config).run()
-            except DBAPIError as exc:  # the run stops; the next one takes over once leases expire
-                failed_runs.append(exc)
+            except (DBAPIError, CommitOutcomeUnknown) as exc:  # the next run takes over later
+                cause = exc if isinstance(exc, DBAPIError) else exc.__cause__
+                assert isinstance(cause, DBAPIError)
+                failed_runs.append(cause)
                 bot.clock.advance(config.lease + timedelta(seconds=1))
                 continue
             if report.next_wake is not None:  # a lease left by a failed run

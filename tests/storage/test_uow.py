@@ -6,16 +6,25 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import event, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import FakeClock
 from bot.domain.community import Platform
+from bot.errors import CommitOutcomeUnknown
 from bot.ports import UnitOfWorkFactory
-from storage.uow import DatabaseBusyError, make_uow_factory
+from storage.uow import DatabaseBusyError, SqlUnitOfWork, make_uow_factory
 from tests.storage.contract import START
 from tests.support.databases import POSTGRES_URL_ENV, migrated_engine, postgres_url
+
+BOUND = 30.0  # seconds: a guard against hanging (waiting for a turn), never a speed assertion
+
+
+def _session(uow: object) -> AsyncSession:
+    """The SQL session under a unit of work, for statements the ports do not offer."""
+    assert isinstance(uow, SqlUnitOfWork)
+    return uow.session
 
 
 async def _turns(
@@ -153,8 +162,12 @@ async def test_a_unit_of_work_kept_waiting_too_long_fails_clearly(tmp_path: Path
         async with factory():
             with pytest.raises(DatabaseBusyError, match=r"over 0\.05 s"):
                 await asyncio.create_task(another_member())
-        order, _ = await _turns(factory, 2)
-    assert order == [0, 1]
+        # The turn is free again: units one after another never wait (two at once would make
+        # the second wait for the first, which can exceed 50 ms on a loaded machine).
+        for _ in range(2):
+            async with asyncio.timeout(BOUND), factory() as uow:
+                await uow.communities.get_or_create(Platform.DISCORD, "g", "G")
+                await uow.commit()
 
 
 async def test_a_sqlite_reader_does_not_wait_for_the_writer_and_sees_the_last_commit(
@@ -167,7 +180,7 @@ async def test_a_sqlite_reader_does_not_wait_for_the_writer_and_sees_the_last_co
             await uow.commit()
         async with factory() as writer:
             await writer.communities.get_or_create(Platform.SLACK, "T2", "Uncommitted")
-            async with asyncio.timeout(2), factory(read_only=True) as reader:
+            async with asyncio.timeout(BOUND), factory(read_only=True) as reader:
                 seen = [await reader.communities.find(Platform.SLACK, t) for t in ("T1", "T2")]
             await writer.commit()
     assert seen[0] is not None
@@ -206,8 +219,8 @@ async def test_a_postgres_read_only_unit_of_work_cannot_write() -> None:
 
 async def test_a_nested_writing_unit_of_work_on_sqlite_fails_at_once(tmp_path: Path) -> None:
     async with migrated_engine("sqlite", tmp_path) as engine:
-        factory = make_uow_factory(engine, FakeClock(START), wait=5)
-        async with asyncio.timeout(2), factory() as outer:
+        factory = make_uow_factory(engine, FakeClock(START), wait=BOUND)
+        async with asyncio.timeout(BOUND / 2), factory() as outer:  # waiting for itself: hangs
             await outer.communities.get_or_create(Platform.SLACK, "T1", "Team")
             with pytest.raises(RuntimeError, match="would wait for itself"):
                 async with factory():
@@ -229,3 +242,43 @@ async def test_every_turn_reports_how_long_it_waited(tmp_path: Path) -> None:
     assert len(waits) == 3
     assert min(waits) < 0.01
     assert max(waits) >= 0.03  # the third waited for two holds of 20 ms
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(postgres_url() is None, reason=f"{POSTGRES_URL_ENV} is not set")
+async def test_a_connection_lost_at_commit_makes_the_outcome_unknown() -> None:
+    async with migrated_engine("postgres") as engine:
+        admin = engine.execution_options(isolation_level="AUTOCOMMIT")
+        factory = make_uow_factory(engine, FakeClock(START))
+        async with factory() as uow:
+            await uow.communities.get_or_create(Platform.SLACK, "T1", "Team")
+            pid = await _session(uow).scalar(text("SELECT pg_backend_pid()"))
+            async with admin.connect() as connection:
+                await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            with pytest.raises(CommitOutcomeUnknown) as unsure:
+                await uow.commit()
+        assert isinstance(unsure.value.__cause__, DBAPIError)
+        assert unsure.value.__cause__.connection_invalidated
+        async with factory() as uow:  # a fresh connection; here the server had not committed
+            assert await uow.communities.find(Platform.SLACK, "T1") is None
+
+
+async def test_a_commit_sqlite_refuses_keeps_its_error_and_leaves_a_usable_connection(
+        tmp_path: Path) -> None:
+    async with migrated_engine("sqlite", tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        async with factory() as uow:
+            await uow.communities.get_or_create(Platform.SLACK, "T1", "Team")
+            await _session(uow).execute(text("PRAGMA defer_foreign_keys = ON"))
+            await _session(uow).execute(text(
+                "INSERT INTO members (community_id, external_id, display_name, created_at) "
+                "VALUES (999, 'ghost', 'Ghost', '2026-11-21 10:00:00')"))
+            with pytest.raises(IntegrityError, match="FOREIGN KEY"):
+                await uow.commit()  # refused for certain: the member is not saved
+        async with factory(read_only=True) as reader:
+            assert await reader.communities.find(Platform.SLACK, "T1") is None
+            count = await _session(reader).scalar(text("SELECT count(*) FROM members"))
+        async with factory() as uow:  # the pooled connection was not left inside a transaction
+            await uow.communities.get_or_create(Platform.SLACK, "T2", "Team")
+            await uow.commit()
+    assert count == 0
