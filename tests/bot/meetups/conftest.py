@@ -70,10 +70,11 @@ class Community:
 
 
 def make_community(policy: MeetupPolicy | None = None, now: datetime = NOW,
-                   dispatch: DispatchConfig | None = None) -> Community:
+                   dispatch: DispatchConfig | None = None,
+                   messenger: RecordingMessenger | None = None) -> Community:
     """A fresh community at ``now``."""
     clock = FakeClock(now)
-    messenger = RecordingMessenger()
+    messenger = messenger or RecordingMessenger()
     config = MeetupConfig(default=policy or MeetupPolicy(channel_reminders=False))
     services = Services(
         uow=make_memory_uow_factory(clock), taxonomy=_TAXONOMY, parser=IntroParser(_TAXONOMY),
