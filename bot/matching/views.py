@@ -11,6 +11,7 @@ from bot.matching.overlap import zone
 from bot.matching.ranking import Suggestion
 from bot.replies import Button, ButtonStyle, Card, Field
 from bot.text import neutralize_mentions, shorten
+from bot.views.profile_card import experience_text
 
 _LIST_LIMIT = 8
 _FIELD_LIMIT = 900
@@ -55,12 +56,7 @@ def person_card(title: str, profile: Profile | None, extra: Sequence[Field] = ()
         learning = _names([c.name for c in profile.learning])
         fields.append(Field("Knows", shorten(skills or "Not said", _FIELD_LIMIT)))
         fields.append(Field("Learning", shorten(learning or "Not said", _FIELD_LIMIT)))
-        parts = []
-        if profile.parsed.seniority:
-            parts.append(profile.parsed.seniority.value.capitalize())
-        if profile.parsed.years_experience is not None:
-            parts.append(f"{profile.parsed.years_experience:g} years")
-        fields.append(Field("Experience", " · ".join(parts) or "Not said", inline=True))
+        fields.append(Field("Experience", experience_text(profile), inline=True))
         fields.append(Field("Timezone", profile.timezone or "Not said", inline=True))
     else:
         fields.append(Field("Profile", "No introduction yet"))

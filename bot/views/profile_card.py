@@ -62,12 +62,14 @@ def _mentoring(profile: Profile) -> str:
     return shorten(f"Happy to mentor: {topics}{cap}", _FIELD_LIMIT)
 
 
-def _experience(profile: Profile) -> str:
+def experience_text(profile: Profile) -> str:
+    """Seniority and years of experience, e.g. "Senior · 8 years", or "Not said"."""
     parts = []
     if profile.parsed.seniority:
         parts.append(profile.parsed.seniority.value.capitalize())
-    if profile.parsed.years_experience is not None:
-        parts.append(f"{profile.parsed.years_experience:g} years")
+    years = profile.parsed.years_experience
+    if years is not None:
+        parts.append(f"{years:g} year{'' if years == 1 else 's'}")
     return " · ".join(parts) or "Not said"
 
 
@@ -89,7 +91,7 @@ def profile_card(profile: Profile, display_name: str) -> Card:
     fields += [
         Field("Learning", learning),
         Field("Mentoring", _mentoring(profile)),
-        Field("Experience", _experience(profile), inline=True),
+        Field("Experience", experience_text(profile), inline=True),
         Field("Timezone", profile.timezone or "Not set — /profile edit timezone Europe/Berlin",
               inline=True),
     ]

@@ -62,3 +62,16 @@ async def test_reset_drops_manual_edits(dispatcher: Dispatcher) -> None:
     assert "Python" not in _shown(await dispatcher.handle(ShowProfile(actor=who)))
     await dispatcher.handle(EditProfile(actor=who, reset=True))
     assert "Python" in _shown(await dispatcher.handle(ShowProfile(actor=who)))
+
+
+async def test_the_card_counts_years_in_words_that_agree(dispatcher: Dispatcher) -> None:
+    def experience(reply: Reply) -> str:
+        return next(f.value for c in reply.cards for f in c.fields if f.name == "Experience")
+
+    intro = "Junior dev with 1 year of experience"
+    one = await dispatcher.handle(SubmitIntro(actor=actor("ana"), text=intro))
+    assert experience(one) == "Junior · 1 year"
+    many = await dispatcher.handle(SubmitIntro(actor=actor("ben"), text="8 years of Python"))
+    assert experience(many) == "8 years"
+    none = await dispatcher.handle(SubmitIntro(actor=actor("cy"), text="I write Python"))
+    assert experience(none) == "Not said"
