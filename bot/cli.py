@@ -83,7 +83,7 @@ async def _console(settings: Settings, member: str | None) -> None:
         session = ConsoleSession(
             bot.dispatcher,
             community=settings.console.community,
-            organizers=settings.console.organizers,
+            organizers=settings.console.organizer_names,
             out=out,
         )
         if sys.stdin.isatty():

@@ -105,7 +105,9 @@ class ConsoleSettings(Section):
 
     community: Name = Field(default="local", description=NAME_RULE)
     member: Name = Field(default="you", description=NAME_RULE)
-    organizers: list[Name] = Field(default_factory=list, description=NAME_LIST_RULE)
+    organizers: list[Name] | None = Field(
+        default=None, description=f"{NAME_LIST_RULE}, or unset for the console member alone"
+    )
 
     @field_validator("organizers", mode="before")
     @classmethod
@@ -114,8 +116,13 @@ class ConsoleSettings(Section):
 
     @field_validator("organizers")
     @classmethod
-    def _dedupe(cls, names: list[str]) -> list[str]:
-        return _unique(names)
+    def _dedupe(cls, names: list[str] | None) -> list[str] | None:
+        return None if names is None else _unique(names)
+
+    @property
+    def organizer_names(self) -> list[str]:
+        """Who organizes in the console: the list if set, else the interactive member."""
+        return [self.member] if self.organizers is None else self.organizers
 
 
 MIN_INTRO_CHARS = 200

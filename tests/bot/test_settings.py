@@ -50,7 +50,8 @@ def test_defaults_without_file_or_env(isolated_dirs: Path) -> None:
     assert settings.database.sqlite_path == data_dir / "mentormeet.db"
     assert settings.database.echo is False
     assert (settings.console.community, settings.console.member) == ("local", "you")
-    assert settings.console.organizers == []
+    assert settings.console.organizers is None
+    assert settings.console.organizer_names == ["you"]  # /meetup create works at once
     assert settings.intro.max_chars == 16000
     assert settings.skills.custom == []
     assert settings.skills.aliases == {}
@@ -95,7 +96,7 @@ def test_values_from_toml(tmp_path: Path) -> None:
     assert settings.database.sqlite_path == Path("data/mm.db")
     assert settings.database.echo is True
     assert settings.console.community == "Rustaceans"
-    assert settings.console.organizers == ["ana", "bo"]
+    assert settings.console.organizers == settings.console.organizer_names == ["ana", "bo"]
     assert settings.intro.max_chars == 500
     assert (settings.logging.level, settings.logging.format) == ("DEBUG", "json")
     (dagster,) = settings.skills.custom
@@ -335,3 +336,10 @@ def test_secret_from_env_is_hidden() -> None:
     assert "tok-123" not in repr(settings)
     assert "tok-123" not in str(settings)
     assert settings.secret_values() == ["tok-123"]
+
+
+def test_an_empty_console_organizer_list_means_nobody(isolated_dirs: Path) -> None:
+    settings = load_settings(env={"MENTORMEET_CONSOLE_ORGANIZERS": "[]"})
+    assert settings.console.organizer_names == []
+    named = load_settings(env={"MENTORMEET_CONSOLE_MEMBER": "sam"})
+    assert named.console.organizer_names == ["sam"]

@@ -80,3 +80,20 @@ def test_the_ics_command_writes_the_communitys_calendar(config: Path, tmp_path: 
     missing = run(config, "ics", "--community", "console:nowhere")
     assert missing.returncode == 1
     assert "no community matches" in missing.stderr
+
+
+def test_without_an_organizer_list_the_console_member_can_announce_at_once(
+        tmp_path: Path) -> None:
+    plain = tmp_path / "plain.toml"
+    plain.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{tmp_path / "plain.db"}"\n',
+                     encoding="utf-8")
+    script = "\n".join([
+        'you /meetup create title="Rust night" when="next Friday 19:00"',
+        'bob /meetup create title="Go night" when="next Friday 19:00"',
+    ])
+    result = run(plain, "console", script=script)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "[to you] ⚠" not in out
+    assert "/meetup confirm 1" in out
+    assert "[to bob] ⚠ Only organizers can create meetups" in out
