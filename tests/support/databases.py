@@ -18,7 +18,7 @@ from typing import Any, Literal
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.engine import create_engine
+from storage.engine import PoolOptions, create_engine
 from storage.migrate import upgrade
 
 SqlBackend = Literal["sqlite", "postgres"]
@@ -89,7 +89,7 @@ async def _postgres_engine() -> AsyncIterator[AsyncEngine]:
     if url is None:
         raise RuntimeError(f"set {POSTGRES_URL_ENV} to run PostgreSQL tests")
     schema = f"mm_test_{secrets.token_hex(6)}"
-    admin = create_engine(url)
+    admin = create_engine(url, pool=PoolOptions(statement_timeout=0))  # set-up: no time limit
     try:
         async with admin.begin() as connection:
             await connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')

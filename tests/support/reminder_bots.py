@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.domain.community import Platform
 from bot.meetups.domain import Rsvp, RsvpStatus
 from bot.reminders.domain import Delivery, DeliveryStatus, PlannedDelivery
-from storage.engine import create_engine
+from storage.engine import PoolOptions, create_engine
 from storage.migrate import upgrade
 from storage.tables_meetups import deliveries
 from storage.uow import make_uow_factory
@@ -143,7 +143,9 @@ async def fresh_postgres_database() -> AsyncIterator[str]:
     admin_url = postgres_url()
     assert admin_url is not None
     name = f"mm_test_{secrets.token_hex(6)}"
-    admin = create_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    # No statement timeout for set-up: DROP DATABASE waits for a checkpoint, slow on a busy disk.
+    admin = create_engine(admin_url, pool=PoolOptions(statement_timeout=0)).execution_options(
+        isolation_level="AUTOCOMMIT")
     try:
         async with admin.connect() as connection:
             await connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
