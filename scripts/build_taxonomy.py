@@ -19,13 +19,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from taxonomy_build import classify, sources
 from taxonomy_build.model import Draft, squash
 from taxonomy_build.names import NameCasing
-from taxonomy_build.overlay import apply_overlay, load_overlay
+from taxonomy_build.overlay import OverlayError, apply_overlay, load_overlay
 from taxonomy_build.relations import add_relations
 from taxonomy_build.wordfreqs import alias_zipf, english_buckets, wordfreq_version
+
+from bot.taxonomy.terms import VERY_COMMON_ZIPF
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = ROOT / "scripts" / "taxonomy_sources"
@@ -72,6 +75,39 @@ def collect(sources_dir: Path) -> dict[str, Draft]:
     return drafts
 
 
+def ambiguous_aliases(overlay: dict[str, Any], aliases: set[str]) -> set[str]:
+    """The overlay's ``[[ambiguous]]`` aliases: each group needs a reason, and every alias must
+    belong to a skill (so that a stale entry fails the build)."""
+    found: set[str] = set()
+    for group in overlay.get("ambiguous", []):
+        listed = group.get("aliases")
+        if not group.get("reason") or not isinstance(listed, list):
+            raise OverlayError(f"[[ambiguous]] needs a reason and aliases: {group}")
+        for alias in listed:
+            if str(alias).lower() not in aliases:
+                raise OverlayError(f"[[ambiguous]]: {alias!r} is no skill's name or alias")
+            found.add(str(alias).lower())
+    return found
+
+
+def shared_aliases(overlay: dict[str, Any], kept: dict[str, Draft], aliases: set[str]
+                   ) -> dict[str, list[str]]:
+    """The overlay's ``[[shared]]`` abbreviations (alias -> skill ids): each needs a reason, two
+    or more existing skills, and an alias no skill owns on its own."""
+    shared: dict[str, list[str]] = {}
+    for group in overlay.get("shared", []):
+        alias, ids = str(group.get("alias", "")).lower(), group.get("ids")
+        if not group.get("reason") or not alias or not isinstance(ids, list) or len(ids) < 2:
+            raise OverlayError(f"[[shared]] needs a reason, an alias and two or more ids: {group}")
+        missing = [i for i in ids if i not in kept]
+        if missing:
+            raise OverlayError(f"[[shared]] {alias!r}: unknown ids {missing}")
+        if alias in aliases or alias in shared:
+            raise OverlayError(f"[[shared]] {alias!r} is already a skill's name or alias")
+        shared[alias] = sorted(str(i) for i in ids)
+    return shared
+
+
 def build(sources_dir: Path, overlay_path: Path) -> dict[str, object]:
     """Return the JSON document for skills.json."""
     drafts = collect(sources_dir)
@@ -91,6 +127,9 @@ def build(sources_dir: Path, overlay_path: Path) -> dict[str, object]:
         for term in (d.name, *d.aliases):
             key = term.lower()
             zipf[key] = alias_zipf(key)
+    # rare as English but with another everyday sense: weighed like a very common word
+    for key in ambiguous_aliases(overlay, set(zipf)):
+        zipf[key] = max(zipf[key], VERY_COMMON_ZIPF)
     return {
         "format": FORMAT_VERSION,
         "sources": {
@@ -98,6 +137,7 @@ def build(sources_dir: Path, overlay_path: Path) -> dict[str, object]:
             "languages.yml": "github-linguist/linguist b45dbe9 (MIT)",
             "devicon.json": "devicons/devicon 54cfe13 (MIT)",
         },
+        "shared": shared_aliases(overlay, kept, set(zipf)),
         "skills": skills,
         "zipf": {k: zipf[k] for k in sorted(zipf) if zipf[k] > 0},
     }

@@ -14,6 +14,10 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "dozen": 12, "half a": 0.5,
 }
 _ENGLISH_UNITS = ("year", "yr", "decade", "month")
+_GLUED_UNITS = frozenset({"y"})  # "9y": only ever read glued to its number
+# Amounts glued to their unit, as trigger words: "5yrs", "9y", "10+yrs" (the hit starts at the
+# number).
+GLUED_AMOUNTS = tuple(f"{n}{plus}y" for n in range(1, 41) for plus in ("", "+"))
 _LABEL = re.compile(r"\b(?:experience|exp|xp|yoe|years|in tech|in the industry)\W*:\Z")
 _SEPARATORS = frozenset(",;|.:!-*()\n\u2022\u00b7\u2013\u2014")
 
@@ -32,6 +36,21 @@ def standalone(low: str, start: int, end: int) -> bool:
         # "Experience: 5 years", but not "Age: 25 years" or "(you: 4 years)"
         return _LABEL.search(low, max(0, before - 20), before + 1) is not None
     return before < 0 or separates(low[before])
+
+
+# "Frontend lead (Angular, RxJS) with 10+ years.": an amount that ends its clause after "with".
+_WITH_BEFORE = re.compile(
+    r"\bwith\s+(?:over\s+|more than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+)?\Z"
+)
+_CLAUSE_ENDS = frozenset(".,;!\n)")
+
+
+def after_with(low: str, before: str, unit_end: int) -> bool:
+    """An amount after "with" that ends its clause ("Frontend lead with 10+ years.");
+    ``before`` is the text just before the number."""
+    return _WITH_BEFORE.search(before) is not None and (
+        unit_end == len(low) or low[unit_end] in _CLAUSE_ENDS
+    )
 
 
 def separates(char: str) -> bool:
@@ -59,6 +78,8 @@ def unit_years(unit: str, value: float) -> float:
 
 def unit_ok(unit: str) -> bool:
     """English units as triggered ("years", "yrs", "months"); other languages' words whole."""
-    return unit.startswith(_ENGLISH_UNITS) or unit in multilingual.YEAR_UNITS or (
+    return unit.startswith(_ENGLISH_UNITS) or unit in _GLUED_UNITS or (
+        unit in multilingual.YEAR_UNITS
+    ) or (
         unit in multilingual.MONTH_UNITS
     )

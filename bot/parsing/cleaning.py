@@ -41,6 +41,9 @@ _NAME_TLDS = frozenset({".io", ".net", ".app", ".ai"})
 _DOMAIN_HEAD = re.compile(r"(?<![\w.@-])[\w-]+(?:\.[\w-]+)*\Z")
 _PATH = re.compile(r"/[^\s<>\"'()\[\]]*")
 _QUOTES = ("\u2018", "\u2019", "\u02bc", "\u2032")
+# "#react #typescript #a11y": hashtags name things; a run of them is a list. Not "C#", "#1".
+_HASHTAG_RUN = re.compile(r"(?<![\w#+&./])#[A-Za-z][\w.+-]*(?:[ \t]+#[A-Za-z][\w.+-]*)*")
+_HASHTAG = re.compile(r"(?:^|(?<=\s))#(?=[A-Za-z])")
 _SEPARATORS = ("\x85", "\u2028", "\u2029")
 
 
@@ -50,6 +53,16 @@ class CleanedText:
 
     text: str
     notes: tuple[str, ...] = ()
+
+
+# "GitHub: github.com/me", "Blog: https://...": a one-word label whose value is an address.
+_LINK_LABEL = re.compile(r"(?<![\w.])[A-Za-z][\w-]{1,15}[ \t]*:[ \t]*\Z")
+
+
+def _unlabelled(text: str, last: int, start: int) -> int:
+    """Where to cut before an address at ``start``: before its label, if it has one."""
+    label = _LINK_LABEL.search(text, max(last, start - 24), start)
+    return label.start() if label is not None else start
 
 
 def _strip_scheme_urls(text: str) -> str:
@@ -63,7 +76,7 @@ def _strip_scheme_urls(text: str) -> str:
             start = scheme.start() if scheme else pos
             rest = _URL_REST.match(text, pos + 3)
             end = rest.end() if rest else pos + 3
-            pieces.append(text[last:start])
+            pieces.append(text[last:_unlabelled(text, last, start)])
             pieces.append(" ")
             last = end
         pos = text.find(":", max(pos + 1, last))
@@ -82,7 +95,7 @@ def _strip_emails(text: str) -> str:
         tail = _EMAIL_TAIL.match(text, at)
         head = _EMAIL_HEAD.search(text, max(last, at - 64), at)
         if tail is not None and head is not None:
-            pieces.append(text[last:head.start()])
+            pieces.append(text[last:_unlabelled(text, last, head.start())])
             pieces.append(" ")
             last = tail.end()
         at = text.find("@", max(at + 1, last))
@@ -108,7 +121,7 @@ def _strip_dotted_addresses(text: str) -> str:
             if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "/"):
                 continue
             rest = _URL_REST.match(text, start + 1)
-            pieces.append(text[last:begin])
+            pieces.append(text[last:_unlabelled(text, last, begin)])
             pieces.append(" ")
             last = rest.end() if rest else start + 1
             continue
@@ -122,7 +135,7 @@ def _strip_dotted_addresses(text: str) -> str:
         path = _PATH.match(text, end)
         if tld.group(0) in _NAME_TLDS and path is None and "." not in head.group(0):
             continue
-        pieces.append(text[last:head.start()])
+        pieces.append(text[last:_unlabelled(text, last, head.start())])
         pieces.append(" ")
         last = path.end() if path else end
     if not pieces:
@@ -137,6 +150,22 @@ def _remove_addresses(text: str, marks: str) -> str:
     if "@" in marks:
         text = _strip_emails(text)
     return _strip_dotted_addresses(text)
+
+
+def _hashtag_list(match: re.Match[str]) -> str:
+    return " \u00b7 ".join(_HASHTAG.sub("", match.group()).split())
+
+
+def _unhashtag(text: str) -> str:
+    """Hashtags as plain words, a run of them as a "·" list: "#react #go" -> "react · go".
+
+    Only the "#" characters are looked at (memchr-fast) until one starts a hashtag."""
+    pos = text.find("#")
+    while pos >= 0:
+        if (pos == 0 or text[pos - 1].isspace()) and text[pos + 1 : pos + 2].isalpha():
+            return _HASHTAG_RUN.sub(_hashtag_list, text)
+        pos = text.find("#", pos + 1)
+    return text
 
 
 def _normalise_unicode(text: str, chars: CharacterProfile) -> str:
@@ -208,6 +237,8 @@ def clean_text(raw: str) -> CleanedText:
         text = normalised
     text, marks = _strip_markup(text, chars.marks, notes)
     text = _remove_addresses(text, marks)
+    if "#" in marks:
+        text = _unhashtag(text)
     if marks is not chars.marks:  # decoded entities: anything may have appeared
         chars = profile(text)
         marks = chars.marks

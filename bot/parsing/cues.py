@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.parsing import multilingual, verb_final
@@ -73,12 +73,16 @@ _LEARNING_PHRASES = (
 # Every alternative starts at its trigger word, so checking a hit is one anchored match.
 _LEARNING = re.compile(
     r"\U0001f331|learning\b|learn\b|"
-    rf"(?:wanna|(?:{'|'.join(_MODALS)})\s+to)\s+(?:{_TO_LEARN})\b|"
+    # "want to learn", and as non-native speakers write it, "I want improve my Go"
+    rf"(?:wanna|want|(?:{'|'.join(_MODALS)})\s+to)\s+(?:{_TO_LEARN})\b|"
     rf"(?:{'|'.join(_LEARNING_PHRASES)})\b|(?:{multilingual.LEARNING})\b"
 )
 _LEARNING_WORDS = (
     # "learn " (then any separator), not "learn": "learned" and "learnt" never start a cue
     "\U0001f331", "learning", "learn ", "wanna", *(f"{m} to" for m in _MODALS),
+    *(f"want {verb}" for verb in ("learn", "get", "try", "explore", "pick", "dive", "dig",
+                                  "master", "improve", "start", "play", "tinker", "study",
+                                  "move", "transition", "switch", "break", "understand", "level")),
     *{" ".join(p.split()[:2]) for p in _LEARNING_PHRASES}, *multilingual.LEARNING_WORDS,
 )
 _NOT_A_LEARNING_CUE_BEFORE = re.compile(
@@ -92,6 +96,8 @@ _NOT_A_LEARNING_CUE_AFTER = re.compile(
     r"opportunit\w*|environment|process|materials?|rate|algorithms?|models?|outcomes?|"
     r"objectives?|and development|& development|center|centre|hub|app|site|portal)\b"
 )
+# "learning to code" names its own goal, unless a language follows ("learning to code in Go").
+_TO_CODE = re.compile(r"\s+(?:how\s+)?to\s+(?:code|program)\b(?!\s*:|\s+(?:in|with|using)\b)")
 # "I spent four years learning X", "after learning X", "was learning X": X is known by now.
 _PAST_LEARNING = re.compile(
     r"\b(?:spent|spend|after|was|were|had to|needed to|managed to)\b[^.\n]{0,60}\Z|"
@@ -246,12 +252,38 @@ def find_cues(
             for o in offers
         )
         if not about_others:
-            cues.append(_make(CueKind.LEARNING, text, low, span))
+            cue = _make(CueKind.LEARNING, text, low, span)
+            to_code = _TO_CODE.match(low, cue.end)
+            if to_code is not None:  # "learning to code 🙂 HTML/CSS so far": coding is the goal
+                cue = replace(cue, scope_end=to_code.end())
+            cues.append(cue)
     for begin, end, cue_end in verb_final.final_learning_spans(
         low, hits.get("learning_final", ())
     ):
         cues.append(Cue(CueKind.LEARNING, begin, begin, end, text[begin:cue_end]))
     cues.sort(key=lambda c: c.start)
+    return cues
+
+
+# "Rust: learning, Go: advanced": a level written as one item's value, right after the skill and
+# a label mark, with nothing but a separator after it, belongs to that item only.
+_VALUE_BEFORE = re.compile(r"[ \t]*[:(\-\u2013\u2014=][ \t]*(?:(?:currently|still|just|now) )?")
+ITEM_VALUE_END = re.compile(r"[ \t]*(?:[,;/|)\n\u2022\u00b7]|\.(?!\w)|\Z)")
+_VALUE_GAP = 24
+
+
+def bind_item_values(cues: list[Cue], low: str, mention_ends: Sequence[int]) -> list[Cue]:
+    """Learning cues that are the value of a labelled list item ("Haskell: learning") govern
+    nothing after their item (the item's own skill is read by the parser's aside check)."""
+    for index, cue in enumerate(cues):
+        if cue.kind is not CueKind.LEARNING or cue.scope_end <= cue.end:
+            continue
+        i = bisect_right(mention_ends, cue.start) - 1
+        if i >= 0 and cue.start - mention_ends[i] <= _VALUE_GAP and (
+            _VALUE_BEFORE.fullmatch(low, mention_ends[i], cue.start)
+            and ITEM_VALUE_END.match(low, cue.end)
+        ):
+            cues[index] = replace(cue, scope_end=cue.end)
     return cues
 
 

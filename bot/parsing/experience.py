@@ -28,7 +28,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.parsing import multilingual
-from bot.parsing.amounts import NUMBER_WORDS, number, standalone, unit_ok, unit_years
+from bot.parsing.amounts import (
+    GLUED_AMOUNTS,
+    NUMBER_WORDS,
+    after_with,
+    number,
+    standalone,
+    unit_ok,
+    unit_years,
+)
 from bot.parsing.clauses import sentence_bounds
 from bot.parsing.triggers import Span
 
@@ -64,6 +72,7 @@ _CAREER_AFTER = re.compile(
     r"managing|running)\b)|"
     r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:work|development|engineering|coding|programming|"
     r"experience)\b|"
+    r"\s+(?:[\w-]+\s+){1,3}?for a living\b|"  # "7 years breaking things for a living"
     r"\s+(?:as|being)\s+(?:a|an)\s+(?!student|intern)|"
     rf"\s*(?:{multilingual.EXPERIENCE})\b"
 )
@@ -71,6 +80,7 @@ _CAREER_BEFORE = re.compile(
     r"\b(?:companies|jobs|roles|teams|startups|employers|positions|gigs)\s+in\s+\Z|"
     r"\b(?:career|experience)\s+(?:of|spanning|over)\s+\Z"
 )
+
 _FOR_BEFORE = re.compile(
     rf"\b(?:for|over|since|{multilingual.FOR})\s+(?:the\s+)?(?:(?:last|past)\s+)?"
     r"(?:over\s+|more than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+|close to\s+)?\Z"
@@ -83,18 +93,18 @@ _SKILL_AFTER = re.compile(
     r"(?:'|\u2019)?\s*(?:of\s+)?(?:(?:professional|hands-on|commercial|production|working|solid|"
     r"practical|real-world)\s+)*(?:experience\s+)?(?:of\s+|with\s+|in\s+|using\s+|writing\s+|"
     r"doing\s+|working (?:with|in)\s+|programming in\s+|coding in\s+|developing (?:in|with)\s+)?"
-    rf"(?:(?:{multilingual.EXPERIENCE})\s+{multilingual.SKILL_JOIN})?"
+    rf"(?:(?:{multilingual.EXPERIENCE})\s+)?(?:{multilingual.SKILL_JOIN})?"  # "4 años con Swift"
 )
 _SKILL_BEFORE = re.compile(
     # "Java dev for 5 years", "(Unity + C#) for 5 years"
     r"\A(?:\)\s*(?=for|since))?\s*(?:(?:developer|dev|engineer|programmer)\s+(?=for|since))?"
-    r"(?:\(|:|-|\u2013|\u2014|,|for|since)?\s*(?:over|about|~|almost|nearly|around|the "
-    r"(?:last|past))?\s*\Z"
+    rf"(?:\(|:|-|\u2013|\u2014|,|for|since|{multilingual.FOR})?\s*(?:over|about|~|almost|nearly|"
+    r"around|the (?:last|past))?\s*\Z"
 )
 # "for 10 years before that" is a duration, "two years before the pandemic" a point in time.
 _DURATION_SKIP = re.compile(r"\s*(?:before|prior|earlier)\b")
-# Between skills listed together: "X and Y", "X, Y", "X/Y", "X + Y", "X & Y", "(X + Y)".
-_LIST_GAP = re.compile(r"\(?\s*(?:,|/|&|\+|,?\s+and)\s*\(?")
+# Between skills listed together: "X and Y", "X, Y", "X/Y", "X & Y", "(X + Y)", "X y Y", "X und Y".
+_LIST_GAP = re.compile(r"\(?\s*(?:,|/|&|\+|,?\s+(?:and|y|e|et|und))\s*\(?")
 _MAX_LISTED = 4
 _FIRST_PERSON = re.compile(
     r"\b(?:i've|i have|been|i'm|i am|i (?:\w+ly\s+)?(?:worked|was|coded|programmed|developed|"
@@ -105,6 +115,11 @@ _SINCE = re.compile(
     rf"(?:since|{'|'.join(multilingual.SINCE_WORDS)})\s+(?:early\s+|late\s+|mid[- ]?)?"
     r"(19[6-9]\d|20\d\d)\b"
 )
+# "seit 2016 als DevOps-Engineer", "since 2015 as a backend developer"
+_AS_ROLE = re.compile(
+    rf"\s+(?:as|als|como|comme|come)\s+(?:a\s+|an\s+)?[^.\n]{{0,30}}?(?:{multilingual.WORK}|"
+    r"developer|programmer|engineer|architect|dev\b|sre\b|admin)"
+)
 _STARTED = re.compile(
     r"(?:started|began)\b(?P<mid>[^.\n]{0,40}?)\b(?:in|back in|around)\s+(19[6-9]\d|20\d\d)\b"
 )
@@ -112,8 +127,11 @@ _START_WORDS = re.compile(
     r"cod|program|develop|career|working|professional|engineer|to code|software|hack"
 )
 
+LOOSE_GROUPS: tuple[str, ...] = ("years_glued",)  # "Go (5y)": after punctuation too
+
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "years": ("year", "yr", "decade", "month", *multilingual.UNIT_WORDS),
+    "years_glued": GLUED_AMOUNTS,
     "since": ("since", *multilingual.SINCE_WORDS),
     "started": ("started", "began"),
 }
@@ -151,6 +169,8 @@ def _mention_before(
 def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
             ) -> YearsFinding | None:
     start, end = span
+    while start < end and not low[start].isalpha():
+        start += 1  # a glued amount: the unit starts after the number ("9y")
     if start > 0 and low[start - 1].isalpha():
         return None
     unit_end = end
@@ -194,7 +214,7 @@ def _amount(low: str, span: Span, spans: tuple[Sequence[int], Sequence[int]]
     if mention is None:
         mention = _mention_before(low, ends, starts, quantity.start(), begin)
     if mention is None and not career:
-        career = standalone(low, quantity.start(), unit_end)
+        career = standalone(low, quantity.start(), unit_end) or after_with(low, before, unit_end)
         if not career:
             return None
     return YearsFinding(years, quantity.start(), unit_end, career, mention)
@@ -222,7 +242,8 @@ def _since(low: str, span: Span, today_year: int, pattern: re.Pattern[str],
     if mention is None:  # "Unity dev since 2017": the role noun needs "since" after it
         mention = _mention_before(low, ends, starts, span[1], begin)
     if mention is None and not (_CAREER_WORDS.search(low, begin, span[0])
-                                or standalone(low, found.start(), found.end())):
+                                or standalone(low, found.start(), found.end())
+                                or _AS_ROLE.match(low, found.end())):
         return None
     return YearsFinding(years, found.start(), found.end(), mention is None, mention)
 
@@ -255,7 +276,7 @@ def find_years(
     ends; ``mention_index`` refers to them)."""
     spans = (mention_starts, mention_ends)
     found: list[YearsFinding] = []
-    for span in hits.get("years", ()):
+    for span in (*hits.get("years", ()), *hits.get("years_glued", ())):
         amount = _amount(low, span, spans)
         if amount is not None:
             found.append(amount)

@@ -15,7 +15,14 @@ from bot.parsing import cues as cue_finder
 from bot.parsing import experience, location, seniority
 from bot.parsing.clauses import snippet
 from bot.parsing.cleaning import clean_text
-from bot.parsing.cues import Cue, CueKind, find_cues, governing_cue
+from bot.parsing.cues import (
+    ITEM_VALUE_END,
+    Cue,
+    CueKind,
+    bind_item_values,
+    find_cues,
+    governing_cue,
+)
 from bot.parsing.text import ascii_lower
 from bot.taxonomy import SkillMatcher, Taxonomy
 
@@ -23,12 +30,14 @@ _MAX_NEGATION_NOTES = 5
 TRIGGERS: dict[str, tuple[str, ...]] = {
     **cue_finder.TRIGGERS, **experience.TRIGGERS, **seniority.TRIGGERS, **location.TRIGGERS,
 }
-LOOSE_GROUPS = location.LOOSE_GROUPS
+LOOSE_GROUPS = (*location.LOOSE_GROUPS, *experience.LOOSE_GROUPS)
 _LEARNING_KINDS = (CueKind.LEARNING, CueKind.SEEKING)
 _ASIDE_HEADS = ("learning", "studying", "exploring", "beginner", "new to it", "started",
                 "starting")
 _ASIDE_OPENERS = ("(", "-", "\u2013", ":")
 _ASIDE_FILLERS = ("currently ", "still ", "just ", "now ")
+_LEVEL_HEADS = ("beginner", "new to it")
+_BARE_LEVELS = ("beginner", "newbie", "noob")
 
 # A mention inside the parser: (start, end, skill id, name, category).
 Mention = tuple[int, int, str, str, str]
@@ -39,25 +48,37 @@ def _learning_aside(low: str, end: int) -> bool:
     mention."""
     rest = low[end:end + 32]
     inner = rest.lstrip(" ")
+    if len(rest) - len(inner) == 1 and inner.startswith(_BARE_LEVELS):
+        # "SQL intermediate, Python beginner.": a level word alone after the name
+        word = next(w for w in _BARE_LEVELS if inner.startswith(w))
+        return ITEM_VALUE_END.match(inner, len(word)) is not None
     if len(rest) - len(inner) > 1 or not inner.startswith(_ASIDE_OPENERS) or (
         inner[0] in "-\u2013" and inner[1:2] != " "  # "Kotlin-learning group" is no aside
     ):
         return False
+    opener = inner[0]
     inner = inner[1:].lstrip()
     for word in _ASIDE_FILLERS:
         inner = inner.removeprefix(word)
-    return inner.startswith(_ASIDE_HEADS)
+    head = next((h for h in _ASIDE_HEADS if inner.startswith(h)), None)
+    if head is None:
+        return False
+    # "Python - learning Django": a verb with an object of its own is a new item, not a level
+    return (opener == "(" or head in _LEVEL_HEADS
+            or ITEM_VALUE_END.match(inner, len(head)) is not None)
 
 
 class _SkillState:
-    """How one skill was mentioned: its first known, learning and negated mention (if any)."""
+    """How one skill was mentioned: its first known, learning and negated mention (if any), and
+    whether a learning level was written right after the skill ("Haskell: learning")."""
 
-    __slots__ = ("known", "learning", "negated")
+    __slots__ = ("known", "labelled", "learning", "negated")
 
     def __init__(self) -> None:
         self.known: Mention | None = None
         self.learning: Mention | None = None
         self.negated: tuple[Mention, Cue] | None = None
+        self.labelled = False
 
 
 class IntroParser:
@@ -80,7 +101,7 @@ class IntroParser:
         mentions: list[Mention] = [(s, e, info[0], info[1], info[2]) for s, e, info in scanned.hits]
         starts = [m[0] for m in mentions]
         ends = [m[1] for m in mentions]
-        cues = find_cues(body, low, hits, starts)
+        cues = bind_item_values(find_cues(body, low, hits, starts), low, ends)
         years = experience.find_years(low, hits, starts, ends, today.year)
         # "Learning Go after 6 years of PHP": years of a skill make it known, whatever the cue
         # (not an amount copied along a list: "learning Go, Python for 5 years")
@@ -142,9 +163,14 @@ class IntroParser:
             if kind is CueKind.NEGATION and cue is not None:
                 if state.negated is None:
                     state.negated = (mention, cue)
-            elif (kind in _LEARNING_KINDS or _learning_aside(low, mention[1])) and (
-                index not in experienced
-            ):
+            elif index in experienced:
+                if state.known is None:
+                    state.known = mention
+            elif kind in _LEARNING_KINDS:
+                if state.learning is None:
+                    state.learning = mention
+            elif _learning_aside(low, mention[1]):
+                state.labelled = state.known is None
                 if state.learning is None:
                     state.learning = mention
             elif state.known is None:
@@ -158,7 +184,10 @@ class IntroParser:
         skills: list[SkillClaim] = []
         learning: list[SkillClaim] = []
         for state in states:
-            known = state.known is not None
+            # a later bare mention ("a study buddy for Haskell") does not undo a stated level
+            known = state.known is not None and not (
+                state.labelled and state.known[2] not in skill_years
+            )
             chosen = state.known if known else state.learning
             if chosen is None:
                 continue

@@ -12,7 +12,7 @@ _HELP_VERBS = (
 )
 _OFFER_LEADS = (
     "happy", "glad", "willing", "keen", "eager", "available", "open", "able", "here", "ready",
-    "delighted", "excited", "love", "like", "always up",
+    "delighted", "excited", "love", "like", "always up", "down",
 )
 # How an offer after its topic ends: "..., ping me", "..., let me know".
 _INVITES = (
@@ -27,6 +27,8 @@ OFFER = re.compile(
     r"(?:i|we)\s+(?:can|could|'d be able to)\s+(?:also\s+|definitely\s+|probably\s+)?"
     r"(?:help|mentor|coach|teach|answer)\b|"
     r"(?<!you )(?<!one )(?<!body )(?<!who )can help(?: out)? with\b|"
+    # the subject left out at the start of a sentence: "Can mentor on incident management."
+    r"(?:(?<=\A)|(?<=[.!?]\s)|(?<=\n))can (?:also )?(?:help|mentor|coach|teach)\b|"
     r"mentor(?:ing)?\s+(?:others|juniors|junior \w+|newcomers|new \w+|students|people|folks|"
     r"devs|developers|engineers|interns|beginners|bootcamp\w*)\b|"
     rf"ask me (?:about|anything)\b|(?:{multilingual.OFFER})\b|"
@@ -47,8 +49,9 @@ OFFER = re.compile(
 OFFER_WORDS = (
     *(f"{lead} to" for lead in _OFFER_LEADS), "love", "enjoy", "like", "open to",
     "interested in", "passionate about", "into", "available for", "i can", "i could", "we can",
-    "we could", "can help", "mentor", "ask me", "my dms", "dms", "dm me", "feel free",
-    "reach out", "if you", "if anyone", "if someone", "if somebody", *multilingual.OFFER_WORDS,
+    "we could", "can help", "can mentor", "can coach", "can teach", "can also", "mentor",
+    "ask me", "my dms", "dms", "dm me", "feel free", "reach out", "if you", "if anyone",
+    "if someone", "if somebody", *multilingual.OFFER_WORDS,
 )
 # Found by searching around "mentor"/"help": the subject comes before the trigger.
 OFFER_AROUND = re.compile(

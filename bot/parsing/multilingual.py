@@ -66,8 +66,11 @@ SEEKING = (
 OFFER = (
     r"(?:posso|puedo|podemos|je peux|peux) (?:\w+ )?(?:ajudar|ayudar|aider|aiutare)|"
     r"helfe gerne|feliz em ajudar|feliz de ayudar|encantad[oa] de ayudar|ravie? d'aider|"
-    r"dispon[ií]vel para (?:ajudar|mentoria)|disponible para (?:ayudar|mentor[ií]a)"
+    r"dispon[ií]vel para (?:ajudar|mentoria)|disponible para (?:ayudar|mentor[ií]a)|"
+    # "si alguien necesita ayuda con CSS, ...", "se alguém precisar de ajuda com Flutter"
+    r"(?:si|se) (?:alguien|alguém|algu[eé]m|necesitas|necesit[aá]is|precisar|voc[eê]s?|"
+    r"ustedes|usted)\s+(?:\w+\s+)?(?:de\s+)?(?:ayuda|ajuda) (?:con|com|en|em)\b"
 )
 OFFER_WORDS: tuple[str, ...] = ("posso", "puedo", "podemos", "je peux", "peux", "helfe gerne",
-                                "feliz", "encantad", "ravi", "dispon")
+                                "feliz", "encantad", "ravi", "dispon", "si ", "se ")
 HELPING_WORDS: tuple[str, ...] = ("ajud", "ayud", "aider", "helfe", "aiut", "mentoria")

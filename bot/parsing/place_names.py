@@ -30,8 +30,8 @@ _ROLES = (
 )
 # A role (or a greeting) then "in" / "from" and the place: "Flutter dev from Cairo".
 _ROLE_PLACE = re.compile(rf"(?:{'|'.join(_ROLES)})\s+(?P<prep>in|from)\s+(?=[^\W\d_])")
-# "en Buenos Aires", "em Lisboa", "di Milano": a capitalised place must follow.
-_FOREIGN_IN = ("en ", "em ", "di ")
+# "en Buenos Aires", "em Lisboa", "di Milano", "à Lyon": a capitalised place must follow.
+_FOREIGN_IN = ("en ", "em ", "di ", "\u00e0 ")
 _GREETINGS = ("hello", "hi", "hey", "greetings")
 # Well-known cities that name where the member is when they stand alone as a list item.
 _CITIES = (
@@ -57,8 +57,22 @@ _CITIES = (
     "riyadh", "abu dhabi", "islamabad", "colombo", "kathmandu", "noida", "gurgaon",
     "gurugram", "kolkata", "ahmedabad", "hanoi", "kuala lumpur", "osaka", "shenzhen",
     "hong kong", "brisbane", "adelaide", "wellington",
+    # as the locals write them (the text keeps its accents)
+    "montréal", "köln", "zürich", "münchen", "genève", "kraków", "wien", "lisboa", "milano",
+    "torino", "napoli", "firenze", "sevilla", "praha", "warszawa", "brasília",
+    # more cities with many developers
+    "utrecht", "eindhoven", "the hague", "antwerp", "ghent", "geneva", "lausanne", "basel",
+    "cluj", "iasi", "porto alegre", "belo horizonte", "florianópolis",
+    "florianopolis", "brasilia", "ho chi minh city", "saigon",
+    "cebu", "penang", "chiang mai", "bandung", "yogyakarta", "surabaya",
+    "dar es salaam", "lusaka", "harare", "tunis", "algiers", "amman", "beirut",
+    "muscat", "baku", "tashkent", "minsk", "chisinau", "skopje", "sarajevo",
+    "novi sad", "thessaloniki", "izmir", "ankara", "sf",
 )  # not first names or places that share a name: Sofia, Austin, Santiago, Perth, Portland
 _ITEM_EDGES = frozenset("|•·,;/\n")
+# A university named after its city: "University of Nairobi", "TU Wien", "UT Austin".
+_CAMPUS = ("university of ", "universidad de ", "universidade de ", "université de ",
+           "universität ", "universita di ", "tu ", "ut ", "uni ")
 # "interested in Paris", "fluent in Tokyo slang": "in" does not say where the member is.
 _NOT_WHERE = re.compile(
     r"(?:interested|experienced|skilled|speciali[sz]ed|fluent|expert|certified|involved)\s+\Z"
@@ -69,6 +83,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "foreign_place": _FOREIGN_IN,
     "city": _CITIES,
     "in_city": tuple(f"in {city}" for city in _CITIES),
+    "campus": _CAMPUS,
 }
 LOOSE_GROUPS: tuple[str, ...] = ("city",)
 
@@ -134,7 +149,7 @@ def _edge(low: str, pos: int, step: int) -> bool:
     if not 0 <= pos < len(low):
         return True
     char = low[pos]
-    if char == ".":  # a sentence end: "Backend engineer, Berlin." / ". London."
+    if char in ".!?":  # a sentence end: "Backend engineer, Berlin." / "a mentor! London"
         return pos + 1 == len(low) or low[pos + 1] in " \t\n"
     return char in _ITEM_EDGES or (char > "\u2000" and not char.isalnum())
 
@@ -154,7 +169,9 @@ def _at(text: str, low: str, group: str, span: Span) -> tuple[Found, int] | None
         if _NOT_WHERE.search(low, max(0, start - 20), start):
             return None
         place, rank = start + 3, 1  # "a fintech in London"
-    elif group == "foreign_place":
+    elif group in ("foreign_place", "campus"):
+        if group == "campus" and not text[start].isupper():
+            return None
         place, rank = end, 1
     else:
         cue = _ROLE_PLACE.match(low, start)
@@ -172,7 +189,7 @@ def loose_place(text: str, low: str, hits: Mapping[str, Sequence[Span]],
                 mentions: tuple[Sequence[int], Sequence[int]]) -> Found | None:
     """The first place named without a location cue, preferring where the member is."""
     best: Found | None = None
-    for group in ("role_place", "foreign_place", "in_city", "city"):
+    for group in ("role_place", "foreign_place", "in_city", "city", "campus"):
         for span in hits.get(group, ()):
             found = _at(text, low, group, span)
             if found is None or is_mention(mentions, found[1], found[0][3]):

@@ -60,12 +60,50 @@ _STUDENT_WORDS = (
     "bootcamper", "boot camp", "new grad", "recent grad", "recent graduate", "fresh grad",
     "fresh graduate", "fresher", "freshman", "sophomore", "phd candidate", "phd student",
     "grad student", "graduate student", "junior year", "senior year", "final year",
-    "final-year", "cs major", "computer science major",
+    "final-year", "first-year", "second-year", "third-year", "fourth-year", "1st-year",
+    "2nd-year", "3rd-year", "4th-year", "cs major", "computer science major",
+    # Spanish, Portuguese, French, Italian, German: "soy estudiante", "Informatikstudent"
+    "estudiante", "estudante", "studente", "studentessa", "studentin", "werkstudent",
+    "werkstudentin",
+    "informatikstudent", "informatikstudentin",
 )
+# A field of study before a class year names a student: "CS junior at UT Austin".
+_FIELDS = (
+    "cs", "ce", "ee", "ece", "comp sci", "compsci", "computer science", "computer engineering",
+    "informatics",
+)
+_CLASS_YEARS = r"freshman|sophomore|junior|senior|undergrad|student|major"
+# Role words a level may follow, as French, Spanish or Portuguese put it: "dev backend senior".
+_ROLE_WORDS = frozenset({
+    "engineer", "developer", "dev", "programmer", "architect", "sre", "scientist", "analyst",
+    "designer", "consultant", "swe", "sde", "coder", "researcher", "tester", "specialist",
+    "devops", "manager", "desarrollador", "desarrolladora", "desenvolvedor", "desenvolvedora",
+    "développeur", "développeuse", "developpeur", "ingénieur", "ingénieure", "ingenieur",
+    "ingeniero", "ingeniera", "engenheiro", "engenheira", "entwickler", "entwicklerin",
+    "sviluppatore", "sviluppatrice",
+})
+
+
+def _role_before(low: str, line_start: int, begin: int) -> int | None:
+    """Where a role word one or two words before ``begin`` starts ("Dev backend senior")."""
+    window = low[max(line_start, begin - 40) : begin]
+    words = window.split()[-2:]
+    for word in reversed(words):
+        if word.lower() in _ROLE_WORDS:
+            return begin - len(window) + window.rfind(word)
+    return None
 # Every alternative starts at its trigger word, so checking a hit is one anchored match.
-_SENIORITY = re.compile(
+# Student wordings have trigger words of their own, so the level pattern need not try them all.
+_STUDENT = re.compile(
     rf"(?P<student>(?:{'|'.join(sorted(_STUDENT_WORDS, key=len, reverse=True))})\b(?!s\b)|"
-    r"studying (?:computer science|cs|software engineering|informatics)\b)|"
+    r"studying (?:computer science|cs|software engineering|informatics)\b|"
+    r"[\u00e9\u00c9]tudiante?\b(?!s\b)|"  # only ASCII is lowercased: "Étudiant en informatique"
+    rf"(?:{'|'.join(_FIELDS)})\s+(?:{_CLASS_YEARS})\b(?!s\b))"
+)
+_SENIORITY = re.compile(
+    # "Level: mid", "Seniority - senior"
+    r"(?P<label>(?:level|seniority)\s*[:=\u2013-]\s*(?P<value>mid[- ]?level|entry[- ]level|mid|"
+    r"senior|junior|intermediate|staff|principal|lead)\b)|"
     rf"(?P<title>(?P<level>{_LEVEL_WORD})\.?\s+(?:[\w+#./&-]+\s+){{0,3}}?{_ROLE})|"
     rf"(?P<lead>(?:{'|'.join(_LEAD_TITLES)})\b(?!ing|er)|head of (?:engineering|development|"
     r"technology|tech|platform|backend|frontend|data|infrastructure|mobile|software)\b|"
@@ -84,7 +122,7 @@ _PAST = re.compile(
 _PRESENT = re.compile(
     r"(?:\bi'm|\bi am|\bim|\bi work as|\bworking as|\bwork as|\bcurrently|\bnow|"
     r"\bmy (?:role|title|position|job) is|\bas (?:a|an)|\bpromoted to|\bhired as|\bjoined as|"
-    r"\bi,)\b[^.\n]{0,50}\Z"
+    r"\bi,|\bsoy|\bsou|\bje suis|\bich bin|\bsono)\b[^.\n]{0,50}\Z"
 )
 # What may stand between the start of a line and a headline title ("- **Senior Engineer**",
 # "- 🧑‍💻 Senior Android dev", "**Role:** Staff ML Engineer").
@@ -97,9 +135,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "seniority": (
         "senior", "sr", "snr", "junior", "jr", "entry", "associate", "mid", "intermediate",
         "staff", "principal", "distinguished", "chief", "lead", "head of", "director of",
-        "engineering fellow", "technical fellow", "technology fellow", "architect", "studying",
-        *_LEAD_TITLES, *(f"{verb} " for verb in _TEAM_VERBS),
-        *_STUDENT_WORDS,
+        "engineering fellow", "technical fellow", "technology fellow", "architect",
+        *_LEAD_TITLES, *(f"{verb} " for verb in _TEAM_VERBS), "level", "seniority",
+    ),
+    "student": (
+        *_STUDENT_WORDS, *(f"{field} " for field in _FIELDS), "studying", "\u00e9tudiant",
     ),
 }
 
@@ -120,6 +160,8 @@ def _level(match: re.Match[str]) -> Seniority | None:
         return _LEVELS.get(match.group("level").rstrip(".").replace("-", " "))
     if group == "bare":
         return _LEVELS.get(match.group(0).replace("-", " "))
+    if group == "label":
+        return _LEVELS.get(match.group("value").replace("-", " "))
     return {
         "lead": Seniority.LEAD, "team": Seniority.LEAD, "fellow": Seniority.PRINCIPAL,
         "architect": Seniority.STAFF, "student": Seniority.STUDENT,
@@ -127,26 +169,39 @@ def _level(match: re.Match[str]) -> Seniority | None:
 
 
 def _strength(low: str, match: re.Match[str]) -> int:
-    """3 present self-description, 2 headline or "ran a team", 1 "I'm senior", 0 not the writer."""
-    line_start = low.rfind("\n", 0, match.start()) + 1
-    before = low[sentence_start(low, match.start(), max(line_start, match.start() - 60)):
-                 match.start()]
+    """3 present self-description, 2 headline (at the start of a line or sentence) or "ran a
+    team", 1 "I'm senior", 0 not the writer."""
+    begin, group = match.start(), match.lastgroup
+    line_start = low.rfind("\n", 0, begin) + 1
+    if group == "bare":  # "Dev backend senior à Montréal": the level after its role
+        role = _role_before(low, line_start, begin)
+        if role is not None:
+            begin, group = role, "title"
+    sentence = sentence_start(low, begin, max(line_start, begin - 60))
+    before = low[sentence:begin]
     if _PAST.search(before):
         return 0
     if _PRESENT.search(before):
-        return 1 if match.lastgroup == "bare" else 3
-    if match.lastgroup == "bare":
+        return 1 if group == "bare" else 3
+    if group == "bare":
         return 0
-    prefix = _LINE_PREFIX.match(low, line_start, match.start())
-    if (prefix is not None and prefix.end() == match.start()) or match.lastgroup == "team":
+    if group == "team":
         return 2
+    for head in (line_start, sentence):
+        prefix = _LINE_PREFIX.match(low, head, begin)
+        if prefix is not None and prefix.end() == begin:
+            return 2
     return 0
 
 
 def find_seniority(low: str, hits: Mapping[str, Sequence[Span]]) -> SeniorityFinding | None:
     """The writer's own seniority: strongest self-description first, then the highest level."""
     best: SeniorityFinding | None = None
-    for match in matches_at(_SENIORITY, low, hits.get("seniority", ())):
+    matches = matches_at(_SENIORITY, low, hits.get("seniority", ()))
+    student = hits.get("student")
+    if student:
+        matches += matches_at(_STUDENT, low, student)
+    for match in matches:
         level = _level(match)
         if level is None:
             continue

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from bot.parsing.triggers import Span
 
-TRIGGERS: dict[str, tuple[str, ...]] = {"learning_final": ("lernen", "erlernen")}
+TRIGGERS: dict[str, tuple[str, ...]] = {"learning_final": ("lernen", "erlernen", "lerne ich")}
 
 _REACH = 80  # characters looked back from the infinitive
 _CLAUSE_START = re.compile(r".*(?:[.,;:!?(\n\u2022|]|\s-\s)", re.DOTALL)
@@ -22,8 +22,9 @@ _MODAL = re.compile(
 )
 # "Maschinelles Lernen", "tiefes Lernen": the noun, after an adjective.
 _NOUN_BEFORE = re.compile(r"es\s+\Z")
-# "lernen" as a noun or adjective part ("Maschinelles Lernen", "lernende"): not a cue.
-_WORD_END = re.compile(r"(?:er)?lernen\b")
+# "lernen" as a noun or adjective part ("Maschinelles Lernen", "lernende"): not a cue. The
+# inverted "Spark lerne ich gerade" closes its clause the same way.
+_WORD_END = re.compile(r"(?:er)?lernen\b|lerne ich\b")
 
 
 def final_learning_spans(low: str, hits: Sequence[Span]) -> list[tuple[int, int, int]]:

@@ -20,11 +20,15 @@ _SEPARATOR_BYTES = bytes(
     if b not in _KEEP and (chr(b) in string.punctuation or chr(b).isspace() or 0x80 <= b < 0xC0)
 )
 _SCAN_TABLE = bytes.maketrans(_SEPARATOR_BYTES, b" " * len(_SEPARATOR_BYTES))
+# Lowercase for latin-1 letters too ("Étudiant", "Über"), not only ASCII; one byte each.
+_UPPER = bytes([*range(0x41, 0x5B), *range(0xC0, 0xD7), *range(0xD8, 0xDF)])
+_LOWER_TABLE = bytes.maketrans(_UPPER, bytes(b + 0x20 for b in _UPPER))
 
 
 def prepare(text: str) -> tuple[str, str]:
     """Lowercased text (same offsets; exotic characters as "?") and its scan copy."""
-    raw = text.encode("latin-1", "replace").lower()
+    raw = text.encode("latin-1", "replace")
+    raw = raw.lower() if text.isascii() else raw.translate(_LOWER_TABLE)
     return raw.decode("latin-1"), raw.translate(_SCAN_TABLE).decode("latin-1")
 
 

@@ -14,14 +14,19 @@ from bot.taxonomy.vocabulary import (
     ADVERBS,
     COMPOUND_AFTER,
     DETERMINERS,
+    FLAVOUR_BEFORE,
+    FLAVOUR_PAIRS_BEFORE,
     GREETINGS,
     NAME_AFTER,
     NAMING,
+    OWN_TOOL_DETERMINERS,
     OWN_TOOL_NOUNS,
+    ROLE_ABBREVIATIONS,
     STRONG_AFTER,
     STRONG_BEFORE,
     STRONG_PAIRS_BEFORE,
     TECH_VOCAB,
+    USAGE_AFTER,
     VERB_BEFORE,
     WEAK_BEFORE,
     YEARS,
@@ -34,15 +39,15 @@ _QUOTES = frozenset("\"'“”‘’")
 WINDOW = 60  # characters looked at on each side of a candidate
 _AFTER_PAIR = frozenset({"in", "with"})
 _COPULAS = frozenset({"is", "was"})
-_ASIDE_STARTS = frozenset("(:,-\u2013~0123456789fFsS")
+_ASIDE_STARTS = frozenset("(:,-\u2013\u2014~0123456789fFsS")
 # A parenthesised level or a duration right after a name: "Elixir (currently learning)",
 # "Python (5 years)", "Go - 2 yrs", "C for 10 years", "Go - advanced", "Java since 2015".
 _ASIDE = re.compile(
-    r"\s*(?:(?:\(|[-\u2013:])\s*(?:(?:currently|still|just|now|mostly)\s+)?(?:learning|studying|"
+    r"\s*(?:(?:\(|[-\u2013\u2014:])\s*(?:(?:currently|still|just|now|mostly)\s+)?(?:learning|studying|"
     r"exploring|beginner|basics?|intermediate|advanced|expert|proficient|fluent|familiar|junior|"
     r"senior|mid|professional|hobby|production|daily|work|started|starting)\b"
     r"|\s+since\s+(?:19|20)\d\d\b"
-    r"|(?:[(:,\-\u2013]|for)?\s*(?:~\s*)?\d{1,2}(?:[.,]\d)?\s*\+?\s*"
+    r"|(?:[(:,\-\u2013\u2014]|for)?\s*(?:~\s*)?\d{1,2}(?:[.,]\d)?\s*\+?\s*"
     r"(?:years?|yrs?|y|months?|mos?)\b)",
     re.IGNORECASE,
 )
@@ -61,6 +66,33 @@ def _next_to_cjk(text: str, start: int, end: int) -> bool:
         before -= 1
     after = end + 1 if end < len(text) and text[end] == " " else end
     return (before >= 0 and _cjk(text[before])) or (after < len(text) and _cjk(text[after]))
+
+
+_ITEM_EDGES = "|\u2022\u00b7\n"
+_ITEM_MARKS = "|\u2022\u00b7"
+_ITEM_LINE = 120
+_USAGE_HEADS = frozenset(phrase[0] for phrase in USAGE_AFTER)
+
+
+def _whole_item(text: str, scan: str, start: int, end: int) -> bool:
+    """The name is a whole item of a "|" or "•" list on a line about work: "Backend dev |
+    Kuala Lumpur | Go" (not "reading • hiking • Go • swimming")."""
+    left = start - 1
+    while left >= 0 and text[left] in " \t":
+        left -= 1
+    right = end
+    while right < len(text) and text[right] in " \t":
+        right += 1
+    before = text[left] if left >= 0 else "\n"
+    after = text[right] if right < len(text) else "\n"
+    if not (before in _ITEM_EDGES and after in _ITEM_EDGES
+            and (before in _ITEM_MARKS or after in _ITEM_MARKS)):
+        return False
+    line_start = text.rfind("\n", max(0, start - _ITEM_LINE), start) + 1
+    line_end = text.find("\n", end, end + _ITEM_LINE)
+    words = scan[line_start : line_end if line_end >= 0 else end + _ITEM_LINE].split()
+    return not (TECH_VOCAB.isdisjoint(words) and STRONG_AFTER.isdisjoint(words)
+                and ROLE_ABBREVIATIONS.isdisjoint(words))
 
 
 def local_evidence(
@@ -114,10 +146,18 @@ def local_evidence(
         points += 2
     elif prev in WEAK_BEFORE and not lower_surface:
         points += 1  # "in Go", but not "in flux", "with spring"
+    elif not lower_surface and (prev in FLAVOUR_BEFORE or (prev2, prev) in FLAVOUR_PAIRS_BEFORE):
+        points += 2  # "embedded C", "low-level C"
     if nxt in STRONG_AFTER or (nxt in COMPOUND_AFTER and text.startswith("-", end)) or (
-        nxt in _COPULAS and after[1:2] == ["my"] and not OWN_TOOL_NOUNS.isdisjoint(after[2:4])
-    ):
+        nxt in _COPULAS and after[1:2] and after[1] in OWN_TOOL_DETERMINERS
+        and not OWN_TOOL_NOUNS.isdisjoint(after[2:5])  # "my side-project language"
+    ) or (not lower_surface and _whole_item(text, scan, start, end)):
         points += 2
+    elif nxt in _USAGE_HEADS and (
+        tuple(after[:3]) in USAGE_AFTER or tuple(after[:2]) in USAGE_AFTER
+        or (nxt,) in USAGE_AFTER
+    ):
+        points += 1  # "py on the side", "Go at work"
     elif prev in DETERMINERS and nxt and nxt not in TECH_VOCAB:
         points -= 1  # "my Swift reply", "the rust on": used as an ordinary adjective / noun
     if lower_surface and prev in VERB_BEFORE:
@@ -155,8 +195,11 @@ _CONJUNCTIONS = (
     "and|or|&|to|vs\\.?|versus|plus|und|oder|sowie|y|e|o|ou|et|en|i|lub|\u0438|\u0438\u043b\u0438|och"
     "|eller|og|ve|veya"
 )
+_REPEATED = "en|em|in|with|con|com|avec|mit|no|na"
 _COORDINATION = re.compile(
-    rf"\s*(?:,|/|&|\+|\||;|、|•|·|,?\s*(?:{_CONJUNCTIONS})|\(|\)|,\s*\()\s*\Z"
+    # "Python et en C", "Java and in Kotlin": the preposition repeated after the conjunction
+    rf"\s*(?:,|/|&|\+|\||;|、|•|·|,?\s*(?:{_CONJUNCTIONS})(?:\s+(?:{_REPEATED}))?|\(|\)|"
+    r",\s*\()\s*\Z"
     r"|\s*[和与及或跟]\s*\Z"
     r"|\s*\n\s*(?:[-*•·–]\s*)?\Z",  # one per line, as in a bulleted list
     re.IGNORECASE,

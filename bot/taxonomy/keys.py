@@ -38,6 +38,8 @@ class Term(NamedTuple):
     acronym: bool  # a two-letter abbreviation of a longer name ("ML", "JS"), not "Go"
     short: bool
     plural_ok: bool
+    # an abbreviation several skills share ("tf"): each one's info; ``info`` is the first
+    choices: tuple[tuple[str, str, str, str], ...] = ()
 
 
 class Trigger(NamedTuple):
@@ -71,21 +73,33 @@ def skill_terms(taxonomy: Taxonomy) -> dict[str, Term]:
                 for key in variants(scan_form(term), SCAN_JOINERS):
                     if key and " " + key not in terms:
                         _add_key(terms, key, skill, zipf)
+    for alias, ids in sorted(taxonomy.shared_aliases.items()):
+        key = scan_form(normalize(alias))
+        owners = [skill for skill in map(taxonomy.get, ids) if skill is not None]
+        if key and " " + key not in terms and " " + key + " " not in terms and owners:
+            _add_key(terms, key, owners[0], taxonomy.zipf(normalize(alias)),
+                     tuple(_info(skill) for skill in owners))
     return terms
 
 
-def _add_key(terms: dict[str, Term], key: str, skill: Skill, zipf: float) -> None:
+def _info(skill: Skill) -> tuple[str, str, str, str]:
+    return (skill.id, skill.name, skill.category, skill.kind)
+
+
+def _add_key(terms: dict[str, Term], key: str, skill: Skill, zipf: float,
+             choices: tuple[tuple[str, str, str, str], ...] = ()) -> None:
     short = is_short(key)
     base = Term(
         length=len(key),
         back=len(key),
-        info=(skill.id, skill.name, skill.category, skill.kind),
+        info=_info(skill),
         need=evidence_needed(key, zipf),
         capitals=capital_counts(key, zipf),
         upper_name=skill.name.isupper(),
         acronym=short and key.isalpha() and len(key) == 2 and key != skill.name.lower(),
         short=short,
         plural_ok=skill.kind == "concept",
+        choices=choices,
     )
     if not short:
         terms[" " + key] = base

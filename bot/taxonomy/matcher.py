@@ -19,21 +19,23 @@ TriggerGroups = Mapping[str, Iterable[str]]
 class TextScanner:
     """Skill hits and trigger words of a text in one pass (see ``SkillMatcher.scanner``)."""
 
-    __slots__ = ("_automaton", "_known", "_literals")
+    __slots__ = ("_automaton", "_known", "_literals", "_shared")
 
     def __init__(
         self,
         automaton: ahocorasick.Automaton,
         literals: tuple[tuple[str, tuple[Trigger, ...]], ...],
         known: frozenset[str],
+        shared: frozenset[int] = frozenset(),
     ) -> None:
         self._automaton = automaton
         self._literals = literals
         self._known = known
+        self._shared = shared
 
     def scan(self, text: str) -> ScanResult:
         """Accepted skill hits, trigger spans by group, and the lowercased scan text."""
-        return scan_text(self._automaton, self._literals, self._known, text)
+        return scan_text(self._automaton, self._literals, self._known, text, self._shared)
 
 
 # Recently used taxonomies (held, so that ids stay unique) and their matchers.
@@ -45,14 +47,16 @@ _SHARED_LOCK = Lock()
 class SkillMatcher:
     """Finds skill mentions in free text; build once per taxonomy and reuse."""
 
-    __slots__ = ("_known", "_lock", "_plain", "_scanners", "_taxonomy", "_terms")
+    __slots__ = ("_known", "_lock", "_plain", "_scanners", "_shared", "_taxonomy", "_terms")
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self._taxonomy = taxonomy
         self._terms: dict[str, Term] = skill_terms(taxonomy)
         self._known = frozenset(key[1:].rstrip() for key in self._terms)
+        # the terms of shared abbreviations ("tf"), by identity: only hits on them need deciding
+        self._shared = frozenset(id(term) for term in self._terms.values() if term.choices)
         self._plain = TextScanner(
-            compile_automaton(self._terms, {}, taxonomy.english), (), self._known
+            compile_automaton(self._terms, {}, taxonomy.english), (), self._known, self._shared
         )
         self._scanners: dict[object, TextScanner] = {}
         self._lock = Lock()
@@ -104,6 +108,6 @@ class SkillMatcher:
                 keys, literal = trigger_keys(dict(signature[0]), signature[1])
                 automaton = compile_automaton(self._terms, keys, self._taxonomy.english)
                 literals = tuple((word, tuple(literal[word])) for word in sorted(literal))
-                found = TextScanner(automaton, literals, self._known)
+                found = TextScanner(automaton, literals, self._known, self._shared)
                 self._scanners[signature] = found
         return found

@@ -9,6 +9,7 @@ the longest one at a position that sits on word boundaries winning.
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
+from collections.abc import Set as AbstractSet
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -17,6 +18,7 @@ import ahocorasick
 from bot.taxonomy.ambiguity import Hit, resolve
 from bot.taxonomy.boundaries import clean_end, in_ignored_token, prepare, starts_cleanly
 from bot.taxonomy.keys import KeyValue, Term, Trigger
+from bot.taxonomy.shared import decide_shared
 
 Span = tuple[int, int]
 # A hit with these characters on both sides needs no further boundary, version or URL check.
@@ -25,6 +27,7 @@ _PLAIN_EDGES = frozenset(" \n\t,;()")
 _TRIGGER_EDGES = frozenset(" \n\t")
 _BY_START_LONGEST = itemgetter(0, 1)
 _BY_END = itemgetter(1)
+_TERM = itemgetter(2)
 
 
 class ScanResult(NamedTuple):
@@ -41,24 +44,31 @@ def scan_text(
     literals: Sequence[tuple[str, tuple[Trigger, ...]]],
     known: Container[str],
     text: str,
+    shared: AbstractSet[int] = frozenset(),
 ) -> ScanResult:
     """Skill hits (ambiguity resolved) and trigger words of ``text`` in one pass; ``known``
-    holds every alias in scan form (to tell "ts/react/next.js" from a file path)."""
+    holds every alias in scan form (to tell "ts/react/next.js" from a file path), ``shared``
+    the ids of the terms of abbreviations several skills share."""
     lowered, scan = prepare(text)
     found: list[tuple[int, KeyValue]] = list(automaton.iter(" " + scan + " "))
     candidates = [(last - term.back, -term.length, term)
                   for last, (term, _) in found if term is not None]
     triggers: dict[str, list[Span]] = {}
     size = len(text)
-    for last, words in [(last, words) for last, (_, words) in found if words]:
-        for word in words:
-            start = last - word.back
-            if word.loose or start == 0 or lowered[start - 1] in _TRIGGER_EDGES:
-                # a word ending in a separator ("no ") may have met the padding at the end
-                end = min(start + word.length, size)
-                spans = triggers.get(word.group)
+    edges = _TRIGGER_EDGES
+    for last, value in found:  # hot: plain unpacking and locals, no attribute look-ups
+        words = value[1]
+        if not words:
+            continue
+        for group, length, back, loose in words:
+            start = last - back
+            if loose or start == 0 or lowered[start - 1] in edges:
+                end = start + length
+                if end > size:  # a word ending in a separator ("no ") met the end padding
+                    end = size
+                spans = triggers.get(group)
                 if spans is None:
-                    triggers[word.group] = [(start, end)]
+                    triggers[group] = [(start, end)]
                 else:
                     spans.append((start, end))
     if literals and not text.isascii():
@@ -69,6 +79,11 @@ def scan_text(
     accepted = resolve(text, lowered, scan, hits)
     mentions = [(start, end, term.info)
                 for (start, end, term), ok in zip(hits, accepted, strict=True) if ok]
+    # "tf": Terraform or TensorFlow (identity checks at C speed: most texts have none)
+    if shared and not shared.isdisjoint(map(id, map(_TERM, hits))):
+        mentions = decide_shared(
+            text, [hit for hit, ok in zip(hits, accepted, strict=True) if ok]
+        )
     return ScanResult(mentions, triggers, lowered)
 
 

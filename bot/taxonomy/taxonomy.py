@@ -31,20 +31,25 @@ DATA_FILE = "skills.json"
 # English word frequencies (wordfreq data, CC-BY-SA 4.0): kept apart from skills.json.
 ENGLISH_FILE = "english_words.json"
 _NO_ALIASES: Mapping[str, str] = MappingProxyType({})
+_NO_SHARED: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
 class Taxonomy:
     """An immutable set of skills with lookup by id, name or alias."""
 
     __slots__ = (
-        "_children", "_english", "_lookup", "_names", "_related_back", "_skills", "_squashed",
-        "_zipf",
+        "_children", "_english", "_lookup", "_names", "_related_back", "_shared", "_skills",
+        "_squashed", "_zipf",
     )
 
     def __init__(
-        self, skills: Mapping[str, Skill], zipf: Mapping[str, float], english: EnglishFrequency
+        self, skills: Mapping[str, Skill], zipf: Mapping[str, float], english: EnglishFrequency,
+        shared: Mapping[str, tuple[str, ...]] = _NO_SHARED,
     ) -> None:
         self._skills: Mapping[str, Skill] = MappingProxyType(dict(skills))
+        self._shared = MappingProxyType({
+            alias: ids for alias, ids in shared.items() if all(i in self._skills for i in ids)
+        })
         self._zipf: Mapping[str, float] = zipf
         self._english = english
         lookup: dict[str, str] = {}
@@ -90,7 +95,7 @@ class Taxonomy:
         self, custom: Sequence[CustomSkill], extra_aliases: Mapping[str, str]
     ) -> Taxonomy:
         skills = dict(self._skills)
-        staged = Taxonomy(skills, self._zipf, self._english)
+        staged = Taxonomy(skills, self._zipf, self._english, self._shared)
         for item in custom:
             existing = staged.resolve(item.name)
             if existing is None:
@@ -101,7 +106,7 @@ class Taxonomy:
                     raise ValueError(f"custom skill name {item.name!r} is empty")
                 existing = new
             skills[existing.id] = _with(existing, aliases=item.aliases)
-            staged = Taxonomy(skills, self._zipf, self._english)
+            staged = Taxonomy(skills, self._zipf, self._english, self._shared)
         for item in custom:
             target = staged.resolve(item.name)
             assert target is not None
@@ -111,7 +116,7 @@ class Taxonomy:
         for alias, canonical in extra_aliases.items():
             target_id = staged._require(canonical, f"target of alias {alias!r}")
             skills[target_id] = _with(skills[target_id], aliases=(alias,))
-        return Taxonomy(skills, self._zipf, self._english)
+        return Taxonomy(skills, self._zipf, self._english, self._shared)
 
     def _require(self, name: str, role: str) -> str:
         found = self.resolve(name)
@@ -155,6 +160,11 @@ class Taxonomy:
         """How common a normalised alias is as English: the build's value, else an estimate."""
         exact = self._zipf.get(term)
         return exact if exact is not None else self._english.estimate(term)
+
+    @property
+    def shared_aliases(self) -> Mapping[str, tuple[str, ...]]:
+        """Abbreviations several skills share ("tf" -> Terraform, TensorFlow): alias -> ids."""
+        return self._shared
 
     @property
     def english(self) -> EnglishFrequency:
@@ -267,4 +277,5 @@ def _packaged() -> Taxonomy:
         for entry in doc["skills"]
     }
     english = EnglishFrequency(_data(ENGLISH_FILE)["buckets"])
-    return Taxonomy(skills, MappingProxyType(dict(doc["zipf"])), english)
+    shared = {alias: tuple(ids) for alias, ids in doc.get("shared", {}).items()}
+    return Taxonomy(skills, MappingProxyType(dict(doc["zipf"])), english, shared)

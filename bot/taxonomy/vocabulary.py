@@ -88,6 +88,8 @@ STRONG_AFTER = frozenset({
     "boot", "mvc", "native", "ui", "devops", "integration", "migration", "middleware",
     "routes", "router", "handlers", "handler", "workers", "jobs", "types", "interfaces",
     "lernen", "erlernen", "gelernt", "programmieren", "entwickeln",  # German verb-final
+    "beginner", "beginners", "newbie", "newbies", "expert", "experts", "enthusiast",
+    "enthusiasts",  # a level or a fan of it: "Python beginner", "Rust enthusiast"
 })
 # Second halves of compounds that make the first half a technology ("Go-based", "Rust-powered");
 # other compounds ("C-level", "Go-karts") do not.
@@ -110,5 +112,18 @@ TECH_VOCAB = frozenset({
 # two words names the member's own tool (not "Spring is my favourite season").
 OWN_TOOL_NOUNS = frozenset({
     "driver", "language", "languages", "lang", "stack", "framework", "tool", "toolkit", "editor",
-    "ide", "weapon", "platform", "runtime", "database", "db", "os", "distro",
+    "ide", "weapon", "platform", "runtime", "database", "db", "os", "distro", "hobby",
 })
+# Job titles written short, which make a "|" line one about work ("SWE | Singapore | Go").
+ROLE_ABBREVIATIONS = frozenset({"swe", "sde", "sre", "eng", "cto", "qa", "sdet", "em", "pm"})
+# Determiners that may stand between the copula and such a noun: "Rust is a weekend hobby".
+OWN_TOOL_DETERMINERS = frozenset({"my", "a", "our"})
+# Words right after a name that say how the member uses it: "py on the side", "Go at work".
+USAGE_AFTER: frozenset[tuple[str, ...]] = frozenset({
+    ("on", "the", "side"), ("at", "work"), ("at", "home"), ("for", "fun"), ("in", "production"),
+    ("daily",), ("professionally",),
+})
+# Words right before a language that name a flavour of it: "embedded C", "low-level C",
+# "bare-metal Rust", "modern C++" (the scan copy turns hyphens into spaces).
+FLAVOUR_BEFORE = frozenset({"embedded", "modern", "idiomatic", "ansi", "vanilla"})
+FLAVOUR_PAIRS_BEFORE = frozenset({("low", "level"), ("bare", "metal")})

@@ -104,6 +104,7 @@ CASES: list[Case] = [
     Case("Buenas! Me llamo Ana, soy ingeniera de datos en Buenos Aires. Trabajo con Python, Spark "
          "y Airflow desde hace 4 años. Estoy aprendiendo Scala.",
          known={"Python", "Apache Spark", "Apache Airflow"}, learning={"Scala"}, years=4,
+         skill_years={"Python": 4, "Apache Spark": 4, "Apache Airflow": 4},
          timezone="America/Argentina/Buenos_Aires"),
     Case("Ciao a tutti! Sono uno sviluppatore full stack di Milano, lavoro con Angular e .NET. "
          "Sto imparando Go.",
@@ -156,7 +157,7 @@ CASES: list[Case] = [
     Case("Hola a todos, soy estudiante de informática en Bogotá. Estoy aprendiendo Python y "
          "JavaScript, busco mentor.",
          known=set(), learning={"Python", "JavaScript"}, timezone="America/Bogota",
-         offer=False),
+         seniority=Seniority.STUDENT, offer=False),
     Case("Rubyist since 2010 — Rails, Sidekiq, PostgreSQL. Lately learning Elixir/Phoenix. UTC+2.",
          known={"Ruby", "Rails", "Sidekiq", "PostgreSQL"}, learning={"Elixir", "Phoenix"},
          years=16, skill_years={"Ruby": 16}, timezone="Etc/GMT-2"),
@@ -167,7 +168,8 @@ CASES: list[Case] = [
          "Avant j'étais comptable. Paris.",
          known=set(), learning={"JavaScript", "React"}),
     Case("Sou estudante de Engenharia, aprendendo Java e SQL. Moro em Lisboa.",
-         known=set(), learning={"Java", "SQL"}, timezone="Europe/Lisbon"),
+         known=set(), learning={"Java", "SQL"}, timezone="Europe/Lisbon",
+         seniority=Seniority.STUDENT),
     Case("Ich bin Data Engineer (Python, SQL, Spark). Ich lerne Rust in meiner Freizeit. "
          "Zeitzone: MEZ.",
          known={"Python", "SQL", "Apache Spark"}, learning={"Rust"}, timezone="Europe/Berlin"),
@@ -257,14 +259,16 @@ CASES: list[Case] = [
          offer=True),
     Case("CS junior at UT Austin. Coursework: Data Structures, Algorithms, Operating Systems, "
          "Databases. Languages: Java, C, Python. Central time.",
-         known_includes={"Java", "C", "Python"}, learning=set(), timezone="America/Chicago"),
+         known_includes={"Java", "C", "Python"}, learning=set(), timezone="America/Chicago",
+         seniority=Seniority.STUDENT),
     Case("Skills: Python (advanced), Go (intermediate), Rust (beginner). Backend engineer, Berlin.",
          known={"Python", "Go"}, learning={"Rust"}, timezone="Europe/Berlin"),
     Case("hi, react dev from NYC 👋", known={"React"}, timezone="America/New_York"),
     Case("I worked as a developer for 5 years, mostly PHP and Laravel. Now switching to Python.",
          known={"PHP", "Laravel"}, learning={"Python"}, years=5),
     Case("JS/TS dev, py on the side. GCP + k8s. EST.",
-         known_includes={"JavaScript", "TypeScript", "Google Cloud Platform", "Kubernetes"},
+         known_includes={"JavaScript", "TypeScript", "Python", "Google Cloud Platform",
+                         "Kubernetes"},
          learning=set(), timezone="America/New_York"),
     Case("Infra engineer. tf and Terraform Cloud, AWS, Ansible. Got 7 yrs in the industry.",
          known_includes={"Terraform", "Amazon Web Services", "Ansible"}, years=7),
