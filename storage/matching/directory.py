@@ -89,7 +89,7 @@ class SqlMentorDirectory:
         self, community_id: int, *, now: datetime, default_capacity: int
     ) -> list[MentorCandidate]:
         """Every available mentor, by member id, with every skill they teach."""
-        await self._index.ensure_fresh(community_id)
+        await self._index.ensure_fresh(community_id, deciding=True)
         query = (
             select(mm, members.c.display_name)
             .join(members, and_(members.c.community_id == mm.c.community_id,
@@ -113,7 +113,7 @@ class SqlMentorDirectory:
         self, community_id: int, member_id: int, *, default_capacity: int
     ) -> MentorCandidate | None:
         """The member's mentor facts if their profile offers mentoring."""
-        await self._index.ensure_fresh(community_id)
+        await self._index.ensure_fresh(community_id, deciding=True)
         row = await first(self._db, select(mm, members.c.display_name).join(members, and_(
             members.c.community_id == mm.c.community_id, members.c.id == mm.c.member_id
         )).where(

@@ -67,20 +67,31 @@ class MentorIndex:
     def __init__(self, db: SqlContext) -> None:
         self._db = db
         self._fresh: set[int] = set()
+        self._skipped: set[int] = set()
 
-    async def ensure_fresh(self, community_id: int) -> None:
-        """Sync the community's index unless this unit of work already did, or (PostgreSQL)
-        another transaction is syncing it right now: its commit brings the index up to date,
-        and waiting on its locks would queue every /match behind it."""
-        if community_id not in self._fresh:
-            if await self._may_sync(community_id):
-                await self.sync(community_id)
+    async def ensure_fresh(self, community_id: int, *, deciding: bool = False) -> None:
+        """Sync the community's index unless this unit of work already did.
+
+        On PostgreSQL the sync lock is held to the end of the syncing transaction, which may be
+        a whole /match round. A ranking (``deciding=False``) then reads the last committed index
+        rather than queue behind it; a decision (a request to one mentor, a round's input)
+        waits for the lock and syncs, so it never acts on a profile change it cannot see.
+        """
+        if community_id in self._fresh or (not deciding and community_id in self._skipped):
+            return
+        if await self._may_sync(community_id, wait=deciding):
+            await self.sync(community_id)
             self._fresh.add(community_id)
+        else:
+            self._skipped.add(community_id)
 
-    async def _may_sync(self, community_id: int) -> bool:
+    async def _may_sync(self, community_id: int, *, wait: bool) -> bool:
         session = self._db.session
         if session.bind is None or session.bind.dialect.name != "postgresql":
             return True  # SQLite runs one unit of work at a time
+        if wait:
+            await session.execute(select(func.pg_advisory_xact_lock(PG_SYNC_LOCK, community_id)))
+            return True
         claimed = await session.execute(
             select(func.pg_try_advisory_xact_lock(PG_SYNC_LOCK, community_id))
         )
