@@ -14,6 +14,7 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from bot.clock import Clock, SystemClock
 from bot.domain.community import Community
@@ -95,7 +96,6 @@ class SqlUnitOfWork:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], dialect: str, clock: Clock,
         turns: Turns | None = None, communities: CommunityCache | None = None,
-        *, read_only: bool = False,
     ) -> None:
         if dialect not in _UPSERT_INSERTS:
             raise ValueError(f"unsupported database dialect {dialect!r}")
@@ -104,9 +104,7 @@ class SqlUnitOfWork:
         self._clock = clock
         self._session: AsyncSession | None = None
         self._dialect = dialect
-        self._read_only = read_only
-        # On SQLite a reader needs no turn: in WAL mode it reads the last commit beside the writer
-        self._turns = None if read_only and dialect == "sqlite" else turns
+        self._turns = turns
         self._holding = False
         self._known = communities
         self._seen: list[Community] = []
@@ -145,12 +143,6 @@ class SqlUnitOfWork:
             await self._turns.take()
             self._holding = True
         self._session = self._sessions()
-        if self._read_only:
-            try:
-                await self._session.connection(execution_options=_READ_ONLY[self._dialect])
-            except BaseException:
-                await self.__aexit__(None, None, None)
-                raise
         return self
 
     async def __aexit__(
@@ -199,8 +191,12 @@ def make_uow_factory(
     PostgreSQL ``connections`` at a time (the pool's size plus overflow; None: no limit). One that
     waits over ``wait`` seconds fails with DatabaseBusyError. ``on_wait`` hears every wait.
     """
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
     dialect = engine.dialect.name
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    # Bound to the engine, not to one transaction: every transaction of a read-only unit is so,
+    # including any after a commit or rollback.
+    reading = async_sessionmaker(engine.execution_options(**_READ_ONLY[dialect]),
+                                 expire_on_commit=False)
     chosen = clock or SystemClock()
     turns: Turns | None = None
     if dialect == "sqlite":
@@ -215,11 +211,20 @@ def make_uow_factory(
         turns = Turns(asyncio.Semaphore(connections), wait, "every database connection was busy",
                       on_wait=on_wait)
     known = CommunityCache()
+    # On an SQLite file a reader needs no turn: in WAL mode it reads the last commit beside the
+    # writer. An in-memory database has one shared connection, so its readers queue too.
+    reader_turns = turns if dialect != "sqlite" or _one_shared_connection(engine) else None
 
     def unit_of_work(*, read_only: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(sessions, dialect, chosen, turns, known, read_only=read_only)
+        if read_only:
+            return SqlUnitOfWork(reading, dialect, chosen, reader_turns, known)
+        return SqlUnitOfWork(sessions, dialect, chosen, turns, known)
 
     return unit_of_work
+
+
+def _one_shared_connection(engine: AsyncEngine) -> bool:
+    return isinstance(engine.pool, StaticPool | SingletonThreadPool)
 
 
 def uow_factory_for(

@@ -14,9 +14,17 @@ from bot.clock import FakeClock
 from bot.domain.community import Platform
 from bot.errors import CommitOutcomeUnknown
 from bot.ports import UnitOfWorkFactory
+from storage.engine import create_engine
+from storage.migrate import upgrade
 from storage.uow import DatabaseBusyError, SqlUnitOfWork, make_uow_factory
 from tests.storage.contract import START
-from tests.support.databases import POSTGRES_URL_ENV, migrated_engine, postgres_url
+from tests.support.databases import (
+    POSTGRES_URL_ENV,
+    SqlBackend,
+    migrated_engine,
+    postgres_param,
+    postgres_url,
+)
 
 BOUND = 30.0  # seconds: a guard against hanging (waiting for a turn), never a speed assertion
 
@@ -282,3 +290,44 @@ async def test_a_commit_sqlite_refuses_keeps_its_error_and_leaves_a_usable_conne
             await uow.communities.get_or_create(Platform.SLACK, "T2", "Team")
             await uow.commit()
     assert count == 0
+
+
+@pytest.mark.parametrize("backend", ["sqlite", postgres_param()])
+async def test_a_read_only_unit_stays_read_only_after_a_commit(
+        backend: SqlBackend, tmp_path: Path) -> None:
+    async with migrated_engine(backend, tmp_path) as engine:
+        factory = make_uow_factory(engine, FakeClock(START))
+        async with factory(read_only=True) as reader:
+            assert await reader.communities.find(Platform.SLACK, "T1") is None
+            await reader.commit()  # the next transaction of this unit is read-only too
+            with pytest.raises(DBAPIError, match=r"readonly|read-only"):
+                await reader.communities.get_or_create(Platform.SLACK, "T1", "Team")
+        async with factory() as uow:  # writers are unaffected
+            await uow.communities.get_or_create(Platform.SLACK, "T1", "Team")
+            await uow.commit()
+
+
+async def test_on_an_in_memory_database_a_reader_waits_for_the_writer_and_breaks_nothing(
+) -> None:
+    engine = create_engine("sqlite+aiosqlite:///:memory:")
+    try:
+        await upgrade(engine)
+        factory = make_uow_factory(engine, FakeClock(START))
+        async with factory() as writer:
+            await writer.communities.get_or_create(Platform.SLACK, "T1", "Team")
+
+            async def read() -> bool:
+                async with factory(read_only=True) as reader:
+                    return await reader.communities.find(Platform.SLACK, "T1") is not None
+
+            reading = asyncio.create_task(read())
+            for _ in range(20):
+                await asyncio.sleep(0)
+            assert not reading.done()  # one shared connection: it waits for the writer's turn
+            await writer.communities.get_or_create(Platform.SLACK, "T2", "Team")
+            await writer.commit()
+        assert await reading is True
+        async with factory(read_only=True) as reader:
+            assert await reader.communities.find(Platform.SLACK, "T2") is not None
+    finally:
+        await engine.dispose()
