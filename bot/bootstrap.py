@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
     from adapters.ops import OpsServer, PrometheusMetrics
     from storage.health import SqlDatabaseProbe
 
+log = logging.getLogger(__name__)
+
+CARD_REFRESH_GRACE = 5.0  # seconds at shutdown for meetup card edits already under way
+
 
 @dataclass(slots=True)
 class App:
@@ -44,8 +50,13 @@ class App:
         self.runner.start()
 
     async def aclose(self) -> None:
-        """Stop background work, then release database connections."""
+        """Stop background work, let card refreshes finish, then release database connections."""
         await self.runner.stop()
+        try:
+            async with asyncio.timeout(CARD_REFRESH_GRACE):
+                await self.services.cards.settle()
+        except TimeoutError:
+            log.warning("meetup card refreshes still running at shutdown were abandoned")
         await self._close()
 
 

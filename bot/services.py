@@ -8,7 +8,7 @@ from bot.clock import Clock
 from bot.domain.community import Actor, Community, Member
 from bot.limits import RateLimiter
 from bot.matching.config import MatchingConfig
-from bot.meetups.card_turns import CardTurns
+from bot.meetups.card_refresh import CardRefresher
 from bot.meetups.config import MeetupConfig
 from bot.metrics import Metrics, NullMetrics
 from bot.outbox import Messenger
@@ -45,7 +45,7 @@ class Services:
     matching_alarm: Alarm = field(default_factory=Alarm)  # wakes matching's due-work sweep
     rate_limiter: RateLimiter = field(default_factory=RateLimiter)  # off unless configured
     shutdown: StopSignal = field(default_factory=StopSignal)  # set when the bot begins to stop
-    cards: CardTurns = field(default_factory=CardTurns)  # meetup card refreshes take turns
+    cards: CardRefresher = field(default_factory=CardRefresher)  # meetup card refreshes
 
 
 async def community_of(uow: UnitOfWork, actor: Actor) -> Community:

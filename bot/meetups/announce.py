@@ -17,18 +17,15 @@ from bot.services import Services
 log = logging.getLogger(__name__)
 
 
-async def publish(svc: Services, community: Community, meetup_id: int, *,
-                  skippable: bool = True) -> bool:
+async def publish(svc: Services, community: Community, meetup_id: int) -> bool:
     """Post or refresh the card of a meetup with its current answers; False if that failed.
 
     With a messenger that can edit (``MessageEditor``) the posted card is edited in place;
-    otherwise an updated card is posted and becomes the one to edit next time. Refreshes of
-    one card take turns; a ``skippable`` one is dropped (True) when a newer one is waiting.
+    otherwise an updated card is posted and becomes the one to edit next time. The refresh
+    runs in ``svc.cards`` (one pass at a time per card) and never raises for its failures.
     """
-    async with svc.cards.turn((community.id, meetup_id)) as latest:
-        if not latest and skippable:
-            return True
-        return await _publish(svc, community, meetup_id)
+    return await svc.cards.refresh((community.id, meetup_id),
+                                   lambda: _publish(svc, community, meetup_id))
 
 
 async def _publish(svc: Services, community: Community, meetup_id: int) -> bool:

@@ -80,7 +80,7 @@ async def confirm_meetup(cmd: ConfirmMeetup, svc: Services) -> Reply:
     ring(svc, due)
     async with svc.uow() as uow:
         zone = await member_zone(uow, community.id, member.id)
-    posted = await publish(svc, community, meetup.id, skippable=False)  # its answer is told
+    posted = await publish(svc, community, meetup.id)
     where = f"#{meetup.channel}"
     head = (f"Announced {safe(meetup.title, 200)} (#{meetup.id}) in {where}"
             if posted else f"Saved #{meetup.id}, but I couldn't post in {where} right now")

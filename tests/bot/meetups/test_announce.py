@@ -1,9 +1,13 @@
-"""The meetup card: concurrent answers refresh it in order, and bursts are coalesced."""
+"""The meetup card: concurrent answers refresh it in order, bursts share one refresh, and a
+refresh survives its caller being cancelled or a pass failing."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
+
+import pytest
 
 from bot.outbox import Recipient, RecordingMessenger, SendResult, SendStatus
 from bot.replies import Reply
@@ -17,12 +21,16 @@ class HeldEditor(RecordingMessenger):
     edits: list[Reply] = field(default_factory=list)
     entered: asyncio.Event = field(default_factory=asyncio.Event)
     release: asyncio.Event = field(default_factory=asyncio.Event)
+    broken: int = 0  # this many edits after the first raise
 
     async def edit(self, recipient: Recipient, platform_message_id: str,
                    reply: Reply) -> SendResult:
         if not self.entered.is_set():
             self.entered.set()
             await self.release.wait()
+        elif self.broken:
+            self.broken -= 1
+            raise RuntimeError("the platform's client blew up")
         self.edits.append(reply)
         return SendResult(SendStatus.SENT, platform_message_id)
 
@@ -70,3 +78,32 @@ async def test_a_burst_of_answers_edits_the_card_once_more_not_once_each() -> No
     assert not any(r.is_error for r in replies)
     assert editor.shown() == "9 going"
     assert len(editor.edits) == 2  # ana's, then one for the whole burst
+
+
+async def test_a_refresh_still_runs_when_the_answer_that_asked_for_it_is_cancelled() -> None:
+    town, editor, meetup_id = await _held_town()
+    first = asyncio.create_task(town.say("ana", f"/rsvp {meetup_id} going"))
+    await editor.entered.wait()
+    second = asyncio.create_task(town.say("ben", f"/rsvp {meetup_id} going"))
+    await _spin()  # ben's answer is committed and waits for its refresh
+    second.cancel()  # e.g. the adapter gave up on the command at shutdown
+    editor.release.set()
+    await first
+    await town.services.cards.settle()
+    assert second.cancelled()
+    assert editor.shown() == "2 going"
+
+
+async def test_a_failed_refresh_is_logged_and_the_answer_still_stands(
+        caplog: pytest.LogCaptureFixture) -> None:
+    town, editor, meetup_id = await _held_town()
+    editor.entered.set()
+    editor.release.set()
+    editor.broken = 1
+    with caplog.at_level(logging.ERROR, "bot.meetups.card_refresh"):
+        reply = await town.say("ana", f"/rsvp {meetup_id} going")
+    assert not reply.is_error  # the answer is saved; only the card is behind
+    assert "You're going" in reply.text
+    assert "refreshing the card" in caplog.text
+    await town.say("ben", f"/rsvp {meetup_id} going")
+    assert editor.shown() == "2 going"
