@@ -108,6 +108,24 @@ def shared_aliases(overlay: dict[str, Any], kept: dict[str, Draft], aliases: set
     return shared
 
 
+def implied_aliases(overlay: dict[str, Any], kept: dict[str, Draft]) -> dict[str, list[str]]:
+    """The overlay's ``[[implied]]`` compound names (alias -> skill ids it also names): each needs
+    a reason, an alias of an existing skill, and existing ids other than that skill."""
+    owners = {alias: d.id for d in kept.values() for alias in (d.name.lower(), *d.aliases)}
+    implied: dict[str, list[str]] = {}
+    for group in overlay.get("implied", []):
+        alias, ids = str(group.get("alias", "")).lower(), group.get("ids")
+        if not group.get("reason") or not alias or not isinstance(ids, list) or not ids:
+            raise OverlayError(f"[[implied]] needs a reason, an alias and ids: {group}")
+        owner = owners.get(alias)
+        if owner is None:
+            raise OverlayError(f"[[implied]] {alias!r} is no skill's name or alias")
+        if owner in ids or any(i not in kept for i in ids):
+            raise OverlayError(f"[[implied]] {alias!r}: ids must be other existing skills")
+        implied[alias] = sorted(str(i) for i in ids)
+    return implied
+
+
 def build(sources_dir: Path, overlay_path: Path) -> dict[str, object]:
     """Return the JSON document for skills.json."""
     drafts = collect(sources_dir)
@@ -137,6 +155,7 @@ def build(sources_dir: Path, overlay_path: Path) -> dict[str, object]:
             "languages.yml": "github-linguist/linguist b45dbe9 (MIT)",
             "devicon.json": "devicons/devicon 54cfe13 (MIT)",
         },
+        "implied": implied_aliases(overlay, kept),
         "shared": shared_aliases(overlay, kept, set(zipf)),
         "skills": skills,
         "zipf": {k: zipf[k] for k in sorted(zipf) if zipf[k] > 0},

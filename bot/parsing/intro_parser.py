@@ -45,17 +45,18 @@ Mention = tuple[int, int, str, str, str]
 
 def _learning_aside(low: str, end: int) -> bool:
     """``Rust (learning)`` / ``Go (currently learning)`` / ``Rust - beginner`` right after a
-    mention."""
+    mention, or glued to it: ``Rust-curious``."""
     rest = low[end:end + 32]
     inner = rest.lstrip(" ")
     if len(rest) - len(inner) == 1 and inner.startswith(_BARE_LEVELS):
         # "SQL intermediate, Python beginner.": a level word alone after the name
         word = next(w for w in _BARE_LEVELS if inner.startswith(w))
         return ITEM_VALUE_END.match(inner, len(word)) is not None
-    if len(rest) - len(inner) > 1 or not inner.startswith(_ASIDE_OPENERS) or (
-        inner[0] in "-\u2013" and inner[1:2] != " "  # "Kotlin-learning group" is no aside
-    ):
+    if len(rest) - len(inner) > 1 or not inner.startswith(_ASIDE_OPENERS):
         return False
+    if inner[0] in "-\u2013" and inner[1:2] != " ":
+        # glued: "Rust-curious" is a goal; "Kotlin-learning group" is no aside
+        return inner.startswith("-curious")
     opener = inner[0]
     inner = inner[1:].lstrip()
     for word in _ASIDE_FILLERS:

@@ -96,12 +96,31 @@ class _Links:
                 return points // 2
         return 0
 
+    def _plain_word(self, i: int) -> bool:
+        """Hit i is an everyday word in lowercase where the skill's name is not ("groovy")."""
+        start, _, term = self._hits[i]
+        return not term.short and not term.info[1].islower() and (
+            self._text[start : start + term.length].islower()
+        )
+
+    def _written_as_name(self, j: int) -> bool:
+        start, _, term = self._hits[j]
+        return not self._text[start : start + term.length].islower()
+
     def points(self, i: int, accepted_only: bool = False) -> int:
-        """Evidence from the nearest hit on each side (see ``resolve``), at most 3."""
+        """Evidence from the nearest hit on each side (see ``resolve``), at most 3. An everyday
+        word in lowercase takes nothing from a neighbour merely close by that is written as a
+        name ("groovy person, UI designer", "opera fans ... SQL"): in text that capitalises
+        names, only a listed neighbour vouches for it ("java, Spring"); in all-lowercase text
+        ("py + pytorch daily, some jax") a close one still does."""
         total = 0
         accepted = self._accepted
         if i > 0 and (accepted[i - 1] or not accepted_only):
-            total += self._lent(i - 1, i - 1, self._pair(i - 1))
+            pair = self._pair(i - 1)
+            if pair != 1 or not (self._written_as_name(i - 1) and self._plain_word(i)):
+                total += self._lent(i - 1, i - 1, pair)
         if i + 1 < len(accepted) and (accepted[i + 1] or not accepted_only):
-            total += self._lent(i + 1, i, self._pair(i))
+            pair = self._pair(i)
+            if pair != 1 or not (self._written_as_name(i + 1) and self._plain_word(i)):
+                total += self._lent(i + 1, i, pair)
         return min(total, 3)

@@ -204,6 +204,14 @@ _COORDINATION = re.compile(
     r"|\s*\n\s*(?:[-*•·–]\s*)?\Z",  # one per line, as in a bulleted list
     re.IGNORECASE,
 )
+# "Python and some C", "Django, a bit of Go": how much of the next item, after the separator
+_AMOUNT = re.compile(
+    rf"\s*(?:,|\+|,?\s*(?:{_CONJUNCTIONS}))\s+(?:some|also|a\s+bit\s+of|a\s+little"
+    r"(?:\s+bit\s+of)?|lots\s+of|a\s+lot\s+of|basic)\s+\Z",
+    re.IGNORECASE,
+)
+_AMOUNT_GAP = 22  # the longest gap _AMOUNT can match, in characters
+_AMOUNT_ENDS = ("some ", "also ", " of ", "little ", "basic ", "Some ", "Also ")
 _NEAR = 40
 
 
@@ -213,7 +221,11 @@ def coordination_points(text: str, left_end: int, right_start: int) -> int:
     if right_start < left_end:
         return 0
     # anchored at the gap with pos/endpos: a long gap fails at its first word, nothing is copied
-    if _COORDINATION.match(text, left_end, right_start):
+    if _COORDINATION.match(text, left_end, right_start) or (
+        right_start - left_end <= _AMOUNT_GAP
+        and text.endswith(_AMOUNT_ENDS, left_end, right_start)
+        and _AMOUNT.match(text, left_end, right_start)
+    ):
         return 2
     if right_start - left_end <= _NEAR and not _SENTENCE_END.search(text, left_end, right_start):
         return 1

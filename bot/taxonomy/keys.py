@@ -40,6 +40,8 @@ class Term(NamedTuple):
     plural_ok: bool
     # an abbreviation several skills share ("tf"): each one's info; ``info`` is the first
     choices: tuple[tuple[str, str, str, str], ...] = ()
+    # other skills a compound name also names ("ruby on rails": Ruby): each one's info
+    also: tuple[tuple[str, str, str, str], ...] = ()
 
 
 class Trigger(NamedTuple):
@@ -79,6 +81,12 @@ def skill_terms(taxonomy: Taxonomy) -> dict[str, Term]:
         if key and " " + key not in terms and " " + key + " " not in terms and owners:
             _add_key(terms, key, owners[0], taxonomy.zipf(normalize(alias)),
                      tuple(_info(skill) for skill in owners))
+    for alias, ids in sorted(taxonomy.implied_aliases.items()):
+        named = tuple(_info(skill) for skill in map(taxonomy.get, ids) if skill is not None)
+        for spelling in variants(scan_form(normalize(alias)), SCAN_JOINERS):
+            found = terms.get(" " + spelling)
+            if found is not None and named:
+                terms[" " + spelling] = found._replace(also=named)
     return terms
 
 

@@ -9,6 +9,7 @@ from threading import Lock
 import ahocorasick
 
 from bot.taxonomy.keys import Term, Trigger, compile_automaton, skill_terms, trigger_keys
+from bot.taxonomy.person_names import NAME_AFTER, NAME_AFTER_GROUP, NAME_CUES, NAME_CUES_GROUP
 from bot.taxonomy.scan import ScanResult, scan_text
 from bot.taxonomy.skill import SkillMention
 from bot.taxonomy.taxonomy import Taxonomy
@@ -38,6 +39,9 @@ class TextScanner:
         return scan_text(self._automaton, self._literals, self._known, text, self._shared)
 
 
+# Words around people's and companies' names (bot.taxonomy.person_names), in every automaton.
+_NAME_WORDS: dict[str, tuple[str, ...]] = {NAME_CUES_GROUP: NAME_CUES, NAME_AFTER_GROUP: NAME_AFTER}
+
 # Recently used taxonomies (held, so that ids stay unique) and their matchers.
 _SHARED: OrderedDict[int, tuple[Taxonomy, SkillMatcher]] = OrderedDict()
 _SHARED_LIMIT = 16
@@ -53,10 +57,15 @@ class SkillMatcher:
         self._taxonomy = taxonomy
         self._terms: dict[str, Term] = skill_terms(taxonomy)
         self._known = frozenset(key[1:].rstrip() for key in self._terms)
-        # the terms of shared abbreviations ("tf"), by identity: only hits on them need deciding
-        self._shared = frozenset(id(term) for term in self._terms.values() if term.choices)
+        # terms of shared abbreviations ("tf") and of compound names that also name another
+        # skill ("ruby on rails"), by identity: only hits on them need a second look
+        self._shared = frozenset(
+            id(term) for term in self._terms.values() if term.choices or term.also
+        )
+        # the words a person's name follows ("I'm", "call me") ride along in every automaton
+        cues, _ = trigger_keys(_NAME_WORDS, (NAME_AFTER_GROUP,))
         self._plain = TextScanner(
-            compile_automaton(self._terms, {}, taxonomy.english), (), self._known, self._shared
+            compile_automaton(self._terms, cues, taxonomy.english), (), self._known, self._shared
         )
         self._scanners: dict[object, TextScanner] = {}
         self._lock = Lock()
@@ -105,7 +114,8 @@ class SkillMatcher:
         with self._lock:
             found = self._scanners.get(signature)
             if found is None:
-                keys, literal = trigger_keys(dict(signature[0]), signature[1])
+                groups = {**dict(signature[0]), **_NAME_WORDS}
+                keys, literal = trigger_keys(groups, (*signature[1], NAME_AFTER_GROUP))
                 automaton = compile_automaton(self._terms, keys, self._taxonomy.english)
                 literals = tuple((word, tuple(literal[word])) for word in sorted(literal))
                 found = TextScanner(automaton, literals, self._known, self._shared)

@@ -18,6 +18,7 @@ import ahocorasick
 from bot.taxonomy.ambiguity import Hit, resolve
 from bot.taxonomy.boundaries import clean_end, in_ignored_token, prepare, starts_cleanly
 from bot.taxonomy.keys import KeyValue, Term, Trigger
+from bot.taxonomy.person_names import drop_person_names
 from bot.taxonomy.shared import decide_shared
 
 Span = tuple[int, int]
@@ -77,6 +78,7 @@ def scan_text(
         return ScanResult([], triggers, lowered)
     hits = _on_boundaries(lowered, candidates, known)
     accepted = resolve(text, lowered, scan, hits)
+    drop_person_names(text, lowered, hits, accepted, triggers)
     mentions = [(start, end, term.info)
                 for (start, end, term), ok in zip(hits, accepted, strict=True) if ok]
     # "tf": Terraform or TensorFlow (identity checks at C speed: most texts have none)

@@ -56,10 +56,13 @@ def _choose(text: str, hits: Sequence[Hit], index: int) -> Info | None:
 
 def decide_shared(text: str, hits: Sequence[Hit]) -> list[tuple[int, int, Info]]:
     """Accepted hits as mentions, each shared abbreviation read as its one fitting skill or
-    dropped."""
+    dropped, and a compound name followed by the skills it also names ("ruby on rails")."""
     mentions: list[tuple[int, int, Info]] = []
     for index, (start, end, term) in enumerate(hits):
         if not term.choices:
+            # the skills a compound also names go first: what follows the name ("for 6 years")
+            # binds to the nearest mention before it, the compound's own skill
+            mentions.extend((start, end, info) for info in term.also)
             mentions.append((start, end, term.info))
             continue
         chosen = _choose(text, hits, index)

@@ -38,17 +38,21 @@ class Taxonomy:
     """An immutable set of skills with lookup by id, name or alias."""
 
     __slots__ = (
-        "_children", "_english", "_lookup", "_names", "_related_back", "_shared", "_skills",
-        "_squashed", "_zipf",
+        "_children", "_english", "_implied", "_lookup", "_names", "_related_back", "_shared",
+        "_skills", "_squashed", "_zipf",
     )
 
     def __init__(
         self, skills: Mapping[str, Skill], zipf: Mapping[str, float], english: EnglishFrequency,
         shared: Mapping[str, tuple[str, ...]] = _NO_SHARED,
+        implied: Mapping[str, tuple[str, ...]] = _NO_SHARED,
     ) -> None:
         self._skills: Mapping[str, Skill] = MappingProxyType(dict(skills))
         self._shared = MappingProxyType({
             alias: ids for alias, ids in shared.items() if all(i in self._skills for i in ids)
+        })
+        self._implied = MappingProxyType({
+            alias: ids for alias, ids in implied.items() if all(i in self._skills for i in ids)
         })
         self._zipf: Mapping[str, float] = zipf
         self._english = english
@@ -95,7 +99,7 @@ class Taxonomy:
         self, custom: Sequence[CustomSkill], extra_aliases: Mapping[str, str]
     ) -> Taxonomy:
         skills = dict(self._skills)
-        staged = Taxonomy(skills, self._zipf, self._english, self._shared)
+        staged = Taxonomy(skills, self._zipf, self._english, self._shared, self._implied)
         for item in custom:
             existing = staged.resolve(item.name)
             if existing is None:
@@ -106,7 +110,7 @@ class Taxonomy:
                     raise ValueError(f"custom skill name {item.name!r} is empty")
                 existing = new
             skills[existing.id] = _with(existing, aliases=item.aliases)
-            staged = Taxonomy(skills, self._zipf, self._english, self._shared)
+            staged = Taxonomy(skills, self._zipf, self._english, self._shared, self._implied)
         for item in custom:
             target = staged.resolve(item.name)
             assert target is not None
@@ -116,7 +120,7 @@ class Taxonomy:
         for alias, canonical in extra_aliases.items():
             target_id = staged._require(canonical, f"target of alias {alias!r}")
             skills[target_id] = _with(skills[target_id], aliases=(alias,))
-        return Taxonomy(skills, self._zipf, self._english, self._shared)
+        return Taxonomy(skills, self._zipf, self._english, self._shared, self._implied)
 
     def _require(self, name: str, role: str) -> str:
         found = self.resolve(name)
@@ -165,6 +169,11 @@ class Taxonomy:
     def shared_aliases(self) -> Mapping[str, tuple[str, ...]]:
         """Abbreviations several skills share ("tf" -> Terraform, TensorFlow): alias -> ids."""
         return self._shared
+
+    @property
+    def implied_aliases(self) -> Mapping[str, tuple[str, ...]]:
+        """Compound names that also name another skill ("ruby on rails" -> Ruby): alias -> ids."""
+        return self._implied
 
     @property
     def english(self) -> EnglishFrequency:
@@ -278,4 +287,5 @@ def _packaged() -> Taxonomy:
     }
     english = EnglishFrequency(_data(ENGLISH_FILE)["buckets"])
     shared = {alias: tuple(ids) for alias, ids in doc.get("shared", {}).items()}
-    return Taxonomy(skills, MappingProxyType(dict(doc["zipf"])), english, shared)
+    implied = {alias: tuple(ids) for alias, ids in doc.get("implied", {}).items()}
+    return Taxonomy(skills, MappingProxyType(dict(doc["zipf"])), english, shared, implied)

@@ -19,7 +19,7 @@ INTROS: list[tuple[str, set[str], set[str]]] = [
         "👋 Hi, I'm Sam\n🔭 I'm currently working on a Django REST API\n"
         "🌱 I'm currently learning Rust\n👯 I'm looking to collaborate on open source\n"
         "💬 Ask me about Python and PostgreSQL\n⚡ Fun fact: I love hiking",
-        {"Django REST", "Open Source", "Python", "PostgreSQL"},
+        {"Django REST", "Django", "Open Source", "Python", "PostgreSQL"},
         {"Rust"},
     ),
     (

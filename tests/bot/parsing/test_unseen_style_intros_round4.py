@@ -7,34 +7,10 @@ umbrella concepts a careful reader could go either way on); everything else is e
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 import pytest
 
-from bot.domain.profile import ParsedIntro, Seniority
-from tests.bot.parsing.parsing_helpers import learning_names, skill_names
-
-Parse = Callable[[str], ParsedIntro]
-UNSET = object()
-
-
-@dataclass(frozen=True)
-class Case:
-    """An intro and its expected reading; UNSET fields are not checked."""
-
-    text: str
-    known: set[str] = field(default_factory=set)
-    learning: set[str] = field(default_factory=set)
-    optional: set[str] = field(default_factory=set)  # may be read as known, learning or not at all
-    not_known: set[str] = field(default_factory=set)
-    years: object = UNSET
-    skill_years: dict[str, float] = field(default_factory=dict)
-    timezone: object = UNSET
-    seniority: object = UNSET
-    offer: object = UNSET
-    topics: set[str] | None = None  # mentoring topics that must be among the parsed ones
-
+from bot.domain.profile import Seniority
+from tests.bot.parsing.intro_table import Case, Parse, check_case
 
 CASES: list[Case] = [
     Case("**Hey all 👋**\n- Frontend dev @ small agency in Porto\n- Vue 3 + Nuxt, some Svelte\n"
@@ -204,31 +180,9 @@ CASES: list[Case] = [
 ]
 
 
-def _check_names(got: set[str], want: set[str], optional: set[str]) -> None:
-    assert want <= got, f"missing {want - got}"
-    assert got <= want | optional, f"unexpected {got - want - optional}"
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"r4intro{i:02d}" for i in range(len(CASES))])
 def test_round4_intro(parse: Parse, case: Case) -> None:
-    parsed = parse(case.text)
-    known = skill_names(parsed)
-    _check_names(known, case.known, case.optional)
-    _check_names(learning_names(parsed), case.learning, case.optional)
-    assert not case.not_known & known
-    if case.years is not UNSET:
-        assert parsed.years_experience == case.years
-    years = {c.name: c.years for c in parsed.skills}
-    for skill, amount in case.skill_years.items():
-        assert years[skill] == amount
-    if case.timezone is not UNSET:
-        assert parsed.timezone == case.timezone
-    if case.seniority is not UNSET:
-        assert parsed.seniority is case.seniority
-    if case.offer is not UNSET:
-        assert parsed.mentoring_offer is case.offer
-    if case.topics is not None:
-        assert case.topics <= set(parsed.mentoring_topics)
+    check_case(parse(case.text), case)
 
 
 def test_the_round4_table_is_varied() -> None:

@@ -147,7 +147,7 @@ def test_the_wordfreq_table_lives_in_its_own_file_with_its_licence(
     document: dict[str, object], english: dict[str, object]
 ) -> None:
     assert "english_words" not in document  # skills.json: CC-BY / MIT derived data only
-    assert set(document) == {"format", "shared", "skills", "sources", "zipf"}
+    assert set(document) == {"format", "implied", "shared", "skills", "sources", "zipf"}
     assert english["licence"] == "CC-BY-SA-4.0"
     assert "wordfreq" in str(english["source"])
     notice = resources.files("bot.taxonomy").joinpath("data", "ATTRIBUTION.md").read_text("utf-8")
