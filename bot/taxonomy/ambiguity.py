@@ -12,6 +12,7 @@ from bot.taxonomy.keys import Term
 _HOPELESS = -2
 _MAX_PASSES = 3
 _LETTER = re.compile(r"[^\W\d_]")
+_NAMES_ONLY_MAX = 60  # characters: an intro of a few bare names, not a sentence
 
 
 # A hit on word boundaries: start, end (after any version or plural), and what it stands for.
@@ -27,8 +28,8 @@ def resolve(text: str, lowered: str, scan: str, hits: list[Hit]) -> list[bool]:
     Go"): two plain lowercase words joined by "and" in prose ("spring and react") do not vouch
     for each other."""
     accepted = [not term.need for _, _, term in hits]
-    if all(accepted):
-        return accepted
+    if all(accepted) or _names_only(text, hits):
+        return [True] * len(hits)
     own: list[int | None] = [None] * len(hits)
     links = _Links(text, hits, accepted, own)
     undecided: list[int] = []
@@ -56,6 +57,21 @@ def resolve(text: str, lowered: str, scan: str, hits: list[Hit]) -> list[bool]:
         if not changed:
             break
     return accepted
+
+
+def _names_only(text: str, hits: list[Hit]) -> bool:
+    """A short text of nothing but skill names ("/intro Python", "Rust / Go"): the command that
+    carries it is the context, so every name counts."""
+    if len(text) > _NAMES_ONLY_MAX:
+        return False
+    rest, at = [], 0
+    for start, end, _ in hits:
+        if start < at:
+            return False  # overlapping candidates: not a plain list of names
+        rest.append(text[at:start])
+        at = end
+    rest.append(text[at:])
+    return _LETTER.search("".join(rest)) is None
 
 
 class _Links:

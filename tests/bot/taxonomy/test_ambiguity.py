@@ -177,3 +177,29 @@ def test_a_slash_list_of_names_is_not_a_file_path(matcher: SkillMatcher) -> None
 def test_unambiguous_names_need_no_context(matcher: SkillMatcher) -> None:
     found = [m.skill_id for m in matcher.find("kubernetes. postgres. kafka. terraform.")]
     assert found == ["kubernetes", "postgresql", "kafka", "terraform"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Python", ["python"]),
+        ("rust", ["rust"]),
+        ("Go.", ["go"]),
+        ("Rust / Go", ["rust", "go"]),
+        ("Swift, Dart", ["swift", "dart"]),
+    ],
+)
+def test_a_text_of_nothing_but_names_reads_every_one(
+        matcher: SkillMatcher, text: str, found: list[str]) -> None:
+    # "/intro Python": the command is the context a lone word otherwise lacks
+    assert [m.skill_id for m in matcher.find(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I go", "Go home", "Rust never sleeps",
+     "spring spring spring spring spring spring spring spring spring"],
+)
+def test_a_name_with_other_words_or_a_long_run_still_needs_context(
+        matcher: SkillMatcher, text: str) -> None:
+    assert [m.skill_id for m in matcher.find(text) if m.skill_id in {"go", "rust", "spring"}] == []
