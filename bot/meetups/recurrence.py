@@ -34,6 +34,7 @@ _RAW_KEYS = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMON
              "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST"}
 _FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 MAX_COUNT = 500
+MAX_INTERVAL = 99
 USAGE = (
     "Say how it repeats, e.g. every=\"weekly on Thursday\", every=\"every 2nd Tuesday at 19:00\", "
     "every=\"every other Monday\", every=\"monthly on the 15th\", "
@@ -162,17 +163,33 @@ def _raw_rule(text: str, zone: str) -> str:
             raise RecurrenceError("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY.")
         if key == "COUNT" and not (value.isdigit() and 1 <= int(value) <= MAX_COUNT):
             raise RecurrenceError(f"COUNT must be a whole number from 1 to {MAX_COUNT}.")
+        if key == "INTERVAL" and not (value.isdigit() and 1 <= int(value) <= MAX_INTERVAL):
+            raise RecurrenceError(f"INTERVAL must be a whole number from 1 to {MAX_INTERVAL}.")
         if key == "UNTIL" and not value.endswith("Z"):
             value = _local_until(value, zone)
         parts.append(f"{key}={value}")
     rule = ";".join(parts)
     if not any(part.startswith("FREQ=") for part in parts):
         raise RecurrenceError("An RRULE needs FREQ, e.g. FREQ=WEEKLY;BYDAY=TH")
+    start = datetime(2026, 1, 1, 19, 0, tzinfo=zone_info(zone))
     try:
-        rrulestr(rule, dtstart=datetime(2026, 1, 1, 19, 0, tzinfo=zone_info(zone)))
+        rrulestr(rule, dtstart=start)
     except (ValueError, TypeError) as exc:
         raise RecurrenceError(f"That RRULE is not valid: {exc}") from None
+    if _never_falls(parts, start):
+        raise RecurrenceError(f"That RRULE never falls on a date. {USAGE}")
     return rule
+
+
+def _never_falls(parts: list[str], start: datetime) -> bool:
+    """Whether no date at all meets the rule's BY* parts ("BYMONTH=2;BYMONTHDAY=30").
+
+    Such a rule makes dateutil search day by day to the year 9999 (seconds of CPU on each
+    look-up); the same filters read yearly cost a few thousand steps and find a date if any
+    exists, so the rule is probed that way.
+    """
+    filters = [p for p in parts if p.startswith("BY") or p.startswith("WKST")]
+    return rrulestr(";".join(["FREQ=YEARLY", *filters]), dtstart=start).after(start) is None
 
 
 def _local_until(value: str, zone: str) -> str:

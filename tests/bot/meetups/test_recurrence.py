@@ -56,6 +56,14 @@ def test_phrases_and_rrules(text: str, rule: str, at: time | None) -> None:
         ("FREQ=WEEKLY;COUNT=0", "COUNT must be"),
         ("INTERVAL=2", "needs FREQ"),
         ("every thursday 900 times", "1 to 500"),
+        # INTERVAL=0 never moves on: dateutil would loop for ever on the bot's event loop
+        ("FREQ=WEEKLY;INTERVAL=0;BYDAY=SA", "INTERVAL must be a whole number from 1 to 99"),
+        ("FREQ=DAILY;INTERVAL=-3", "INTERVAL must be"),
+        ("FREQ=DAILY;INTERVAL=100", "INTERVAL must be"),
+        # no date meets these, so every look-up would search to the year 9999
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "never falls on a date"),
+        ("FREQ=WEEKLY;BYWEEKNO=1;BYMONTH=6", "never falls on a date"),
+        ("FREQ=DAILY;COUNT=3;BYMONTH=4;BYMONTHDAY=31", "never falls on a date"),
     ],
 )
 def test_refusals_say_what_works(text: str, message: str) -> None:
@@ -114,3 +122,10 @@ def test_first_start_and_bounded_series() -> None:
 )
 def test_rules_in_words(rule: str, words: str) -> None:
     assert recurrence.describe(rule) == words
+
+
+@pytest.mark.parametrize("rule", ["FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+                                  "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR",
+                                  "FREQ=WEEKLY;INTERVAL=99;BYDAY=TH"])
+def test_rare_but_real_rules_are_kept(rule: str) -> None:
+    assert parse_recurrence(rule, "Europe/Berlin", NOW).rule == rule
