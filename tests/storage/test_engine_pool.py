@@ -106,16 +106,18 @@ async def test_statement_timeout_is_set_on_every_connection(seconds: float, show
 @pytest.mark.postgres
 @needs_postgres
 async def test_a_slow_statement_is_cancelled_but_a_waiting_migration_is_not() -> None:
-    async with _schema_engine(PoolOptions(statement_timeout=0.05)) as engine:
+    # Every statement here runs under the timeout, connecting's own queries included: 0.5 s,
+    # not 0.05 s, so that a quick one slowed down on a loaded machine is not cancelled too.
+    async with _schema_engine(PoolOptions(statement_timeout=0.5)) as engine:
         async with engine.connect() as connection:
             with pytest.raises(DBAPIError, match="statement timeout"):
-                await connection.exec_driver_sql("SELECT pg_sleep(1)")
+                await connection.exec_driver_sql("SELECT pg_sleep(10)")
         # Another process holds the migration lock for longer than the statement timeout.
         async with engine.connect() as holder:
             await holder.exec_driver_sql("SET statement_timeout = 0")
             await holder.exec_driver_sql("SELECT pg_advisory_lock(1835886951)")  # 0x6D6D6967
             migrating = asyncio.ensure_future(upgrade(engine))
-            await asyncio.sleep(0.3)
+            await asyncio.sleep(1.0)  # twice the statement timeout
             assert not migrating.done()
             await holder.exec_driver_sql("SELECT pg_advisory_unlock(1835886951)")
         await migrating

@@ -65,12 +65,33 @@ async def empty_engine(
 
 @asynccontextmanager
 async def migrated_engine(
-    backend: SqlBackend, directory: Path | None = None
+    backend: SqlBackend, directory: Path | None = None, *, random_community_ids: bool = True
 ) -> AsyncIterator[AsyncEngine]:
-    """An engine on a brand-new database migrated to the head revision."""
+    """An engine on a brand-new database migrated to the head revision.
+
+    On PostgreSQL community ids start at a random point (see ``_spread_community_ids``) unless
+    ``random_community_ids`` is False, for a test that compares ids with another store's.
+    """
     async with empty_engine(backend, directory) as engine:
         await upgrade(engine)
+        if backend == "postgres" and random_community_ids:
+            await _spread_community_ids(engine)
         yield engine
+
+
+async def _spread_community_ids(engine: AsyncEngine) -> None:
+    """Start the schema's community ids at a random point.
+
+    Advisory locks belong to the database, not the schema: the mentor index's sync lock is keyed
+    by community id, so two test runs on one server, each with community 1 in its own schema,
+    took each other's lock and a ranking read a stale index (seen: a deleted mentor still
+    listed, or a new one missing). Random ids keep concurrent runs out of each other's way.
+    """
+    start = 1_000 + secrets.randbelow(1_000_000_000)
+    async with engine.begin() as connection:
+        await connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('communities', 'id'), {start}, false)"
+        )
 
 
 @asynccontextmanager

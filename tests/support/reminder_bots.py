@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import time
@@ -26,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.domain.community import Platform
 from bot.meetups.domain import Rsvp, RsvpStatus
 from bot.reminders.domain import Delivery, DeliveryStatus, PlannedDelivery
-from storage.engine import PoolOptions, create_engine
+from storage.engine import READ_ONLY, PoolOptions, create_engine
 from storage.migrate import upgrade
 from storage.tables_meetups import deliveries
 from storage.uow import make_uow_factory
@@ -63,6 +64,7 @@ async def seed(engine: AsyncEngine, count: int, due_in: timedelta) -> list[str]:
 async def statuses(engine: AsyncEngine) -> Counter[str]:
     """Deliveries per status."""
     async with engine.connect() as connection:
+        await connection.execution_options(**{READ_ONLY: True})  # as in all_deliveries
         rows = await connection.execute(
             select(deliveries.c.status, func.count()).group_by(deliveries.c.status))
         return Counter({status: count for status, count in rows})
@@ -71,7 +73,9 @@ async def statuses(engine: AsyncEngine) -> Counter[str]:
 async def all_deliveries(engine: AsyncEngine) -> list[Delivery]:
     """Every delivery of the seeded console community."""
     uow = make_uow_factory(engine)
-    async with uow() as work:
+    # read-only: a writing unit of work would take SQLite's write lock, which a bot frozen by
+    # ``frozen_while`` may hold
+    async with uow(read_only=True) as work:
         community = await work.communities.find(Platform.CONSOLE, "local")
         assert community is not None
         found = await work.meetups.events.find(community.id, ["scheduled"])  # type: ignore[list-item]
@@ -128,6 +132,27 @@ async def until(
         if dead or time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting for {what} (exited: {dead})")
         await asyncio.sleep(0.005)
+
+
+SETTLE = 0.2  # seconds for statements a frozen bot already sent to finish on the server
+
+
+async def frozen_while(process: subprocess.Popen[str],
+                       condition: Callable[[], Awaitable[bool]]) -> bool:
+    """Whether ``condition`` holds with ``process`` frozen (SIGSTOP); it stays frozen if so.
+
+    A bot caught mid-batch by a plain check can finish the batch before a signal sent next
+    lands, and the test then kills it between batches, with nothing in flight. Frozen, it is
+    still mid-batch when it is killed (SIGKILL ends a stopped process too).
+    """
+    if not await condition():
+        return False
+    process.send_signal(signal.SIGSTOP)
+    await asyncio.sleep(SETTLE)
+    if await condition():
+        return True
+    process.send_signal(signal.SIGCONT)
+    return False
 
 
 def stop(process: subprocess.Popen[str]) -> None:

@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
+from subprocess import Popen
 
 import pytest
 
@@ -25,6 +26,7 @@ from storage.migrate import upgrade
 from tests.support.databases import POSTGRES_URL_ENV, postgres_url
 from tests.support.reminder_bots import (
     fresh_postgres_database,
+    frozen_while,
     keep_alive,
     keys_leased_by,
     seed,
@@ -69,8 +71,12 @@ async def test_two_run_processes_one_killed_deliver_every_reminder_exactly_once(
 
                 async def one_mid_batch() -> bool:
                     for index, (bot, sink) in enumerate(zip(bots, sinks, strict=True)):
-                        delivered = {str(r["key"]) for r in sends(sink)}
-                        if delivered & await keys_leased_by(engine, bot.pid):
+
+                        async def mid_batch(bot: Popen[str] = bot, sink: Path = sink) -> bool:
+                            delivered = {str(r["key"]) for r in sends(sink)}
+                            return bool(delivered & await keys_leased_by(engine, bot.pid))
+
+                        if await frozen_while(bot, mid_batch):
                             victims.append(index)
                             return True
                     return False

@@ -21,6 +21,7 @@ from storage.migrate import upgrade
 from tests.support.databases import POSTGRES_URL_ENV, postgres_url
 from tests.support.reminder_bots import (
     fresh_postgres_database,
+    frozen_while,
     keep_alive,
     seed,
     sent_keys,
@@ -48,8 +49,11 @@ async def test_a_bot_killed_mid_batch_and_restarted_delivers_every_reminder_once
             delivered = {str(r["key"]) for r in read_records(sink) if not r["duplicate"]}
             return bool(delivered - await sent_keys(engine))
 
+        async def caught_in_flight() -> bool:
+            return await frozen_while(first, delivered_but_not_recorded)
+
         try:
-            await until(delivered_but_not_recorded, "a batch in flight", first)
+            await until(caught_in_flight, "a batch in flight", first)
             first.send_signal(signal.SIGKILL)
         finally:
             stop(first)

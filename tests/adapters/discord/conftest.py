@@ -12,6 +12,8 @@ import discord
 import pytest
 from pydantic import SecretStr
 
+from adapters.discord import client as discord_client
+from adapters.discord import membership
 from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.platform import discord_runners
 from bot.bootstrap import App, build_services
@@ -25,9 +27,22 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.settings.sections import DiscordSettings
 from tests.adapters.discord.fake_discord import payloads
-from tests.adapters.discord.fake_discord.server import FakeDiscord
+from tests.adapters.discord.fake_discord.server import WAIT_SECONDS, FakeDiscord
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def patient_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The adapter's 1 s bounds (member lookup, form prefill, autocomplete) as hang guards.
+
+    Against Discord they keep an answer inside its 3 s; here the fake Discord and the store share
+    the test's event loop, which a loaded machine can stall for longer, and a test expecting the
+    lookup's or the prefill's answer would then see the timeout path instead. A test about the
+    timeout path sets its own small bound.
+    """
+    monkeypatch.setattr(membership, "LOOKUP_SECONDS", WAIT_SECONDS)
+    monkeypatch.setattr(discord_client, "PREFILL_SECONDS", WAIT_SECONDS)
 
 
 @pytest.fixture(autouse=True)

@@ -79,9 +79,15 @@ async def serving(
     settings: SlackSettings,
     handler: CommandHandler,
     stores: InstallationStores | None = None,
-    submit_wait: float = 2.0,
+    submit_wait: float = 15.0,
 ) -> AsyncIterator[tuple[SlackSide, SlackServer]]:
-    """The bolt app served over HTTP, and a signed Slack client for its request URL."""
+    """The bolt app served over HTTP, and a signed Slack client for its request URL.
+
+    ``submit_wait`` is how long a form submission waits for its command to show errors in the
+    form. The production 2 s keeps Slack's 3 s; here it is a guard only, as a loaded machine can
+    make a quick command take longer and its errors would then come as a message instead. The
+    test of the slow path passes a small value.
+    """
     app = build_slack_app(settings, handler, stores=stores, submit_wait=submit_wait)
     server = SlackServer(app, settings)
     await server.start()
